@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Truthline needs, when they are missing.
+#   scripts/install-deps.sh run    PixelMed only (enough to start the application)
+#   scripts/install-deps.sh test   PixelMed, Chromium and its driver, and the DICOM peers the tests use
+set -euo pipefail
+
+purpose=${1:-run}
+packages=(libpixelmed-java libpixelmed-imageio-java)
+if [ "$purpose" = test ]; then
+  packages+=(chromium chromium-driver dcmtk dicom3tools orthanc orthanc-dicomweb)
+fi
+if ! command -v java >/dev/null 2>&1; then
+  packages+=(openjdk-17-jdk-headless)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo)
+else
+  echo "Truthline needs these Debian packages, which are not installed: ${missing[*]}" >&2
+  echo "This user cannot install them (not root, no password-less sudo). Ask an administrator to run:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  echo "then run this command again." >&2
+  exit 1
+fi
+
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+# Orthanc's package would start a system service; the tests start their own Orthanc on loopback instead.
+policy=/usr/sbin/policy-rc.d
+created_policy=false
+if [[ " ${missing[*]} " == *" orthanc"* ]] && [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null
+  "${as_root[@]}" chmod +x "$policy"
+  created_policy=true
+fi
+"${as_root[@]}" apt-get install -y -q "${missing[@]}"
+if $created_policy; then
+  "${as_root[@]}" rm -f "$policy"
+fi
