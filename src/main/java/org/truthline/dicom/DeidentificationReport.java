@@ -1,0 +1,20 @@
+package org.truthline.dicom;
+
+import java.util.List;
+
+/**
+ * What de-identification did to one file.
+ *
+ * @param profile the profile name, e.g. "PS3.15 Annex E Basic Application Level Confidentiality Profile"
+ * @param options the option names applied, e.g. "Retain Longitudinal Temporal Information with Modified Dates"
+ * @param deidentified header facts of the written copy (remapped UIDs)
+ */
+public record DeidentificationReport(
+        String profile,
+        List<String> options,
+        int attributesRemoved,
+        int attributesReplaced,
+        int privateAttributesRemoved,
+        int uidsRemapped,
+        DicomSummary deidentified) {
+}
