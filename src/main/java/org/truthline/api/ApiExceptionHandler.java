@@ -1,0 +1,66 @@
+package org.truthline.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.truthline.image.ImageAccessDeniedException;
+import org.truthline.image.ImageNotFoundException;
+import org.truthline.intake.ImportNotFoundException;
+import org.truthline.project.ProjectNotFoundException;
+import org.truthline.task.TaskAccessDeniedException;
+import org.truthline.task.TaskNotFoundException;
+import org.truthline.task.TaskValidationException;
+
+/** Maps Truthline's exceptions to JSON errors with the HTTP status a script can act on. */
+@RestControllerAdvice(basePackages = "org.truthline")
+public class ApiExceptionHandler {
+
+    @ExceptionHandler({ProjectNotFoundException.class, ImageNotFoundException.class, ImportNotFoundException.class,
+            TaskNotFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler({ImageAccessDeniedException.class, TaskAccessDeniedException.class, AccessDeniedException.class})
+    ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(TaskValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidTask(TaskValidationException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 400);
+        body.put("error", "Invalid values; see errors per field.");
+        body.put("errors", e.fieldErrors());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.put(f.getField(),
+                f.getField() + " " + f.getDefaultMessage() + " (got " + f.getRejectedValue() + ")"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 400);
+        body.put("error", "Invalid request body; see errors per field.");
+        body.put("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", message);
+        return ResponseEntity.status(status).body(body);
+    }
+}

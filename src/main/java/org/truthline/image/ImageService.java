@@ -1,0 +1,150 @@
+package org.truthline.image;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.truthline.audit.AuditEntry;
+import org.truthline.audit.AuditEventType;
+import org.truthline.audit.AuditLog;
+import org.truthline.dicom.DicomRejectedException;
+import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.WindowSetting;
+import org.truthline.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads de-identified images and their previews, enforcing who may see what: staff roles see every
+ * de-identified image; a contributor only images it was assigned (an {@code assignment} row); originals only
+ * {@code admin}.
+ */
+@Service
+public class ImageService {
+
+    private static final Set<String> STAFF = Set.of(Role.LEAD_ID, Role.EXPERT_ID, Role.ADJUDICATOR_ID,
+            Role.AUDITOR_ID, Role.ADMIN_ID);
+
+    private final JdbcClient jdbc;
+    private final DicomToolkit dicom;
+    private final IdentityService identity;
+    private final ObjectMapper mapper;
+    private final AuditLog audit;
+
+    public ImageService(JdbcClient jdbc, DicomToolkit dicom, IdentityService identity, ObjectMapper mapper,
+            AuditLog audit) {
+        this.jdbc = jdbc;
+        this.dicom = dicom;
+        this.identity = identity;
+        this.mapper = mapper;
+        this.audit = audit;
+    }
+
+    public ImageRecord get(long imageId) {
+        return jdbc.sql("""
+                SELECT id, project_id, sop_instance_uid, modality, rows_count, columns_count, frame_count, windows
+                FROM image WHERE id = ?""").param(imageId)
+                .query((rs, n) -> new ImageRecord(rs.getLong("id"), rs.getLong("project_id"),
+                        rs.getString("sop_instance_uid"), rs.getString("modality"), rs.getInt("rows_count"),
+                        rs.getInt("columns_count"), rs.getInt("frame_count"), windows(rs.getString("windows"))))
+                .optional().orElseThrow(() -> new ImageNotFoundException(imageId));
+    }
+
+    /** Returns the image's metadata after checking that the user may see it. */
+    public ImageRecord get(long imageId, String userId) {
+        ImageRecord image = get(imageId);
+        checkCanView(imageId, userId);
+        return image;
+    }
+
+    /**
+     * Renders one frame of the de-identified copy. The first frame with the file's own window comes from the
+     * preview stored at import; other frames and windows are rendered on request.
+     */
+    public byte[] renderPng(long imageId, int frame, WindowSetting window, String userId) {
+        ImageRecord image = get(imageId);
+        checkCanView(imageId, userId);
+        if (frame < 0 || frame >= image.frames()) {
+            throw new IllegalArgumentException("Frame " + frame + " does not exist: image " + imageId + " has "
+                    + image.frames() + " frame(s), numbered 0 to " + (image.frames() - 1) + ".");
+        }
+        if (window != null && !(window.width() >= 1)) {
+            throw new IllegalArgumentException("Window width must be at least 1, not " + window.width() + ".");
+        }
+        Paths paths = paths(imageId);
+        try {
+            if (frame == 0 && window == null) {
+                return Files.readAllBytes(paths.preview());
+            }
+            return dicom.renderPng(paths.deidentified(), frame, window);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the preview of image " + imageId, e);
+        } catch (DicomRejectedException e) {
+            throw new IllegalStateException("Image " + imageId + " cannot be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the path of the original (PHI-bearing) file; admin only, and every access is audited. */
+    public Path originalFile(long imageId, String userId) {
+        ImageRecord image = get(imageId);
+        if (!groups(userId).contains(Role.ADMIN_ID)) {
+            throw new ImageAccessDeniedException("Original files hold patient-identifying data; only the admin "
+                    + "role may download them. Use GET /api/images/" + imageId + "/preview for the de-identified image.");
+        }
+        audit.append(AuditEntry.of(userId, AuditEventType.ORIGINAL_ACCESSED, image.projectId(), imageId, Map.of()));
+        return paths(imageId).original();
+    }
+
+    /** Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. */
+    public void checkCanView(long imageId, String userId) {
+        Set<String> groups = groups(userId);
+        if (groups.stream().anyMatch(STAFF::contains)) {
+            return;
+        }
+        if (groups.contains(Role.CONTRIBUTOR_ID)) {
+            boolean assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE image_id = ? AND contributor = ?")
+                    .params(imageId, userId).query(Integer.class).single() > 0;
+            if (assigned) {
+                return;
+            }
+        }
+        throw new ImageAccessDeniedException("Image " + imageId + " is not assigned to " + userId
+                + "; contributors see only the images of their own tasks.");
+    }
+
+    private Set<String> groups(String userId) {
+        if (userId == null) {
+            return Set.of();
+        }
+        return Set.copyOf(identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    }
+
+    private Paths paths(long imageId) {
+        return jdbc.sql("SELECT original_path, deidentified_path, preview_path FROM image WHERE id = ?").param(imageId)
+                .query((rs, n) -> new Paths(Path.of(rs.getString("original_path")),
+                        Path.of(rs.getString("deidentified_path")), Path.of(rs.getString("preview_path"))))
+                .single();
+    }
+
+    private List<WindowSetting> windows(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, new TypeReference<List<WindowSetting>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored windows are not valid JSON: " + json, e);
+        }
+    }
+
+    private record Paths(Path original, Path deidentified, Path preview) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.truthline.intake;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One import run and its progress.
+ *
+ * @param status RUNNING, COMPLETED or FAILED (FAILED only when the run itself broke; bad files are quarantined)
+ */
+public record ImportJob(
+        long id,
+        long projectId,
+        String source,
+        String status,
+        int totalFiles,
+        int processedFiles,
+        int importedFiles,
+        int quarantinedFiles,
+        int duplicateFiles,
+        String error,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt) {
+}

@@ -1,0 +1,378 @@
+package org.truthline.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truthline.audit.AuditEntry;
+import org.truthline.audit.AuditEventType;
+import org.truthline.audit.AuditLog;
+import org.truthline.dicom.DeidentificationOptions;
+import org.truthline.dicom.DeidentificationReport;
+import org.truthline.dicom.DicomRejectedException;
+import org.truthline.dicom.DicomSummary;
+import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.QuarantineReason;
+import org.truthline.project.ProjectService;
+
+/**
+ * Imports DICOM files into a project: each file is read and checked, its original kept in the restricted store,
+ * a de-identified copy written to the working store, and a PNG preview rendered from that copy. A file that
+ * cannot be used is quarantined with its reason; nothing is dropped. Imports run one at a time on a background
+ * thread; {@link #get(long)} reports progress.
+ */
+@Service
+public class ImportService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final JdbcClient jdbc;
+    private final DicomToolkit dicom;
+    private final StorageLayout storage;
+    private final AuditLog audit;
+    private final ProjectService projects;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper mapper;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "truthline-intake");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
+            ProjectService projects, ApplicationEventPublisher events, TransactionTemplate transaction,
+            ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.dicom = dicom;
+        this.storage = storage;
+        this.audit = audit;
+        this.projects = projects;
+        this.events = events;
+        this.transaction = transaction;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Starts importing a server-side folder (recursively; through its DICOMDIR when it has one) or a single file.
+     *
+     * @throws IllegalArgumentException when the path is not a readable folder or file
+     */
+    public ImportJob start(long projectId, Path source, String userId) {
+        projects.get(projectId);
+        Path root = source.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException("Import path '" + source + "' does not exist on the Truthline server; "
+                    + "give the absolute path of a folder the server can read.");
+        }
+        if (!Files.isReadable(root)) {
+            throw new IllegalArgumentException("Import path '" + root + "' is not readable by the Truthline server; "
+                    + "grant it read access or copy the files elsewhere.");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                INSERT INTO import_job (project_id, source, requested_by, status, started_at)
+                VALUES (?, ?, ?, 'RUNNING', ?)""").params(projectId, root.toString(), userId, now).update();
+        long jobId = jdbc.sql("SELECT MAX(id) FROM import_job WHERE project_id = ? AND requested_by = ?")
+                .params(projectId, userId).query(Long.class).single();
+        audit.append(AuditEntry.of(userId, AuditEventType.IMPORT_STARTED, projectId, null,
+                Map.of("importId", jobId, "source", root.toString())));
+        executor.submit(() -> run(jobId, projectId, root, userId));
+        return get(jobId);
+    }
+
+    public ImportJob get(long importId) {
+        return jdbc.sql("SELECT * FROM import_job WHERE id = ?").param(importId).query(ImportService::mapJob)
+                .optional().orElseThrow(() -> new ImportNotFoundException(importId));
+    }
+
+    public List<ImportJob> recent(long projectId) {
+        return jdbc.sql("SELECT * FROM import_job WHERE project_id = ? ORDER BY id DESC LIMIT 20").param(projectId)
+                .query(ImportService::mapJob).list();
+    }
+
+    public List<ImportFileResult> files(long importId) {
+        return jdbc.sql("SELECT file_name, outcome, image_id, reason_code, reason FROM import_file WHERE import_id = ? ORDER BY id")
+                .param(importId)
+                .query((rs, n) -> new ImportFileResult(rs.getString("file_name"), rs.getString("outcome"),
+                        rs.getObject("image_id", Long.class), rs.getString("reason_code"), rs.getString("reason")))
+                .list();
+    }
+
+    public List<QuarantineEntry> quarantine(long projectId) {
+        return jdbc.sql("SELECT * FROM quarantine_item WHERE project_id = ? ORDER BY id").param(projectId)
+                .query((rs, n) -> new QuarantineEntry(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getString("reason_code"), rs.getString("reason"), rs.getString("status"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private void run(long jobId, long projectId, Path root, String userId) {
+        log.info("Import {} into project {} started from {}", jobId, projectId, root);
+        try {
+            List<Path> files = Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root);
+            jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(files.size(), jobId).update();
+            for (Path file : files) {
+                String name = Files.isDirectory(root) ? root.relativize(file).toString() : file.getFileName().toString();
+                ImportFileResult result;
+                try {
+                    result = importOne(jobId, projectId, file, name, userId);
+                } catch (RuntimeException e) {
+                    log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
+                    result = quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
+                            name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                    + "); the file is kept in quarantine for inspection.", userId);
+                }
+                String counter = switch (result.outcome()) {
+                    case "IMPORTED" -> "imported_files";
+                    case "DUPLICATE" -> "duplicate_files";
+                    default -> "quarantined_files";
+                };
+                jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counter + " = " + counter
+                        + " + 1 WHERE id = ?").param(jobId).update();
+            }
+            jdbc.sql("UPDATE import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
+                    .params(OffsetDateTime.now(), jobId).update();
+        } catch (RuntimeException e) {
+            log.error("Import {} into project {} failed", jobId, projectId, e);
+            jdbc.sql("UPDATE import_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
+                    .params(e.getMessage(), OffsetDateTime.now(), jobId).update();
+        }
+        ImportJob job = get(jobId);
+        audit.append(AuditEntry.of(userId, AuditEventType.IMPORT_FINISHED, projectId, null, Map.of(
+                "importId", jobId, "status", job.status(), "imported", job.importedFiles(),
+                "quarantined", job.quarantinedFiles(), "duplicates", job.duplicateFiles())));
+        log.info("Import {} finished: {} imported, {} quarantined, {} duplicates", jobId, job.importedFiles(),
+                job.quarantinedFiles(), job.duplicateFiles());
+    }
+
+    private ImportFileResult importOne(long jobId, long projectId, Path file, String name, String userId) {
+        DicomSummary summary;
+        try {
+            summary = dicom.read(file);
+        } catch (DicomRejectedException e) {
+            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+        }
+        if (!summary.hasPixelData()) {
+            return quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
+                    + ": has no Pixel Data (SOP Class " + summary.sopClassUid() + "); Truthline labels images only.", userId);
+        }
+        String sha256 = sha256(file);
+        var existing = jdbc.sql("SELECT id, original_sha256 FROM image WHERE project_id = ? AND original_sop_instance_uid = ?")
+                .params(projectId, summary.sopInstanceUid())
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("original_sha256"))).optional();
+        if (existing.isPresent()) {
+            if (existing.get().getValue().equals(sha256)) {
+                audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_DUPLICATE_IGNORED, projectId,
+                        existing.get().getKey(), Map.of("importId", jobId, "file", name)));
+                return record(jobId, new ImportFileResult(name, "DUPLICATE", existing.get().getKey(), null,
+                        name + ": identical to image " + existing.get().getKey() + " already in the project; ignored."));
+            }
+            return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, name
+                    + ": has the SOP Instance UID of image " + existing.get().getKey()
+                    + " but different content; compare both files and re-import the right one after removing the other.",
+                    userId);
+        }
+        return store(jobId, projectId, file, name, summary, sha256, userId);
+    }
+
+    private ImportFileResult store(long jobId, long projectId, Path file, String name, DicomSummary summary,
+            String sha256, String userId) {
+        Path original = storage.originals(projectId).resolve(sha256 + ".dcm");
+        Path deidentifiedTemp = storage.working(projectId).resolve(UUID.randomUUID() + ".part");
+        Path[] written = new Path[2];
+        try {
+            long imageId = transaction.execute(status -> {
+                try {
+                    if (!Files.exists(original)) {
+                        Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    DeidentificationReport report = dicom.deidentify(file, deidentifiedTemp,
+                            new ProjectUidRemapper(jdbc, projectId), DeidentificationOptions.BASIC);
+                    DicomSummary copy = report.deidentified();
+                    Path deidentified = storage.working(projectId).resolve(copy.sopInstanceUid() + ".dcm");
+                    Files.move(deidentifiedTemp, deidentified, StandardCopyOption.REPLACE_EXISTING);
+                    written[0] = deidentified;
+                    Path preview = storage.previews(projectId).resolve(copy.sopInstanceUid() + ".png");
+                    Files.write(preview, dicom.renderPng(deidentified, 0, null));
+                    written[1] = preview;
+                    long id = insertImage(jobId, projectId, name, summary, copy, report, sha256, original,
+                            deidentified, preview);
+                    audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_IMPORTED, projectId, id, Map.of(
+                            "importId", jobId, "sopInstanceUid", copy.sopInstanceUid(), "modality",
+                            nullToEmpty(copy.modality()), "transferSyntaxUid", nullToEmpty(summary.transferSyntaxUid()),
+                            "originalSha256", sha256)));
+                    audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMAGE_DEIDENTIFIED, projectId, id,
+                            deidentificationDetails(report)));
+                    return id;
+                } catch (DicomRejectedException e) {
+                    throw new RejectedDuringStore(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            ImportFileResult result = record(jobId, new ImportFileResult(name, "IMPORTED", imageId, null, null));
+            events.publishEvent(new ImageImportedEvent(projectId, imageId, userId));
+            return result;
+        } catch (RejectedDuringStore e) {
+            deleteQuietly(deidentifiedTemp, written[0], written[1]);
+            return quarantine(jobId, projectId, file, name, e.rejection.reason(), e.rejection.getMessage(), userId);
+        } catch (RuntimeException e) {
+            deleteQuietly(deidentifiedTemp, written[0], written[1]);
+            throw e;
+        }
+    }
+
+    private long insertImage(long jobId, long projectId, String name, DicomSummary original, DicomSummary copy,
+            DeidentificationReport report, String sha256, Path originalPath, Path deidentified, Path preview) {
+        jdbc.sql("""
+                INSERT INTO image (project_id, sop_instance_uid, study_instance_uid, series_instance_uid, sop_class_uid,
+                    original_sop_instance_uid, original_sha256, modality, transfer_syntax_uid, photometric_interpretation,
+                    rows_count, columns_count, frame_count, windows, original_path, deidentified_path, preview_path,
+                    deidentification, source_name, import_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(projectId, copy.sopInstanceUid(), copy.studyInstanceUid(), copy.seriesInstanceUid(),
+                        copy.sopClassUid(), original.sopInstanceUid(), sha256, copy.modality(),
+                        copy.transferSyntaxUid(), copy.photometricInterpretation(), copy.rows(), copy.columns(),
+                        Math.max(1, copy.frames()), json(copy.windows()), originalPath.toString(),
+                        deidentified.toString(), preview.toString(), json(deidentificationDetails(report)), name, jobId,
+                        OffsetDateTime.now())
+                .update();
+        return jdbc.sql("SELECT id FROM image WHERE project_id = ? AND original_sop_instance_uid = ?")
+                .params(projectId, original.sopInstanceUid()).query(Long.class).single();
+    }
+
+    private ImportFileResult quarantine(long jobId, long projectId, Path file, String name, QuarantineReason reason,
+            String message, String userId) {
+        Path kept = storage.quarantine(projectId).resolve(UUID.randomUUID() + "-" + file.getFileName());
+        try {
+            Files.copy(file, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the quarantined file " + name + " in " + kept, e);
+        }
+        return transaction.execute(status -> {
+            jdbc.sql("""
+                    INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason, status,
+                        created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    .params(projectId, jobId, name, kept.toString(), reason.name(), message, OffsetDateTime.now())
+                    .update();
+            long quarantineId = jdbc.sql("SELECT id FROM quarantine_item WHERE kept_path = ?").param(kept.toString())
+                    .query(Long.class).single();
+            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, Map.of(
+                    "importId", jobId, "quarantineId", quarantineId, "file", name, "reasonCode", reason.name(),
+                    "reason", message)));
+            log.warn("Import {}: {} quarantined ({})", jobId, name, reason);
+            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, reason.name(), message);
+            jdbc.sql("""
+                    INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(jobId, name, result.outcome(), quarantineId, reason.name(), message, OffsetDateTime.now())
+                    .update();
+            return result;
+        });
+    }
+
+    private ImportFileResult record(long jobId, ImportFileResult result) {
+        jdbc.sql("""
+                INSERT INTO import_file (import_id, file_name, outcome, image_id, reason_code, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(jobId, result.fileName(), result.outcome(), result.imageId(), result.reasonCode(),
+                        result.reason(), OffsetDateTime.now())
+                .update();
+        return result;
+    }
+
+    private static Map<String, Object> deidentificationDetails(DeidentificationReport report) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("profile", report.profile());
+        details.put("options", report.options());
+        details.put("attributesRemoved", report.attributesRemoved());
+        details.put("attributesReplaced", report.attributesReplaced());
+        details.put("privateAttributesRemoved", report.privateAttributesRemoved());
+        details.put("uidsRemapped", report.uidsRemapped());
+        return details;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path... paths) {
+        for (Path path : paths) {
+            if (path == null) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.warn("Could not delete {} after a failed import step", path, e);
+            }
+        }
+    }
+
+    private static ImportJob mapJob(ResultSet rs, int row) throws SQLException {
+        return new ImportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("source"),
+                rs.getString("status"), rs.getInt("total_files"), rs.getInt("processed_files"),
+                rs.getInt("imported_files"), rs.getInt("quarantined_files"), rs.getInt("duplicate_files"),
+                rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    /** Carries a rejection out of the transaction callback so the transaction rolls back. */
+    private static final class RejectedDuringStore extends RuntimeException {
+        private final DicomRejectedException rejection;
+
+        RejectedDuringStore(DicomRejectedException rejection) {
+            super(rejection.getMessage(), rejection);
+            this.rejection = rejection;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.truthline.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The file stores under the data directory: {@code originals/} (PHI, intake and admin only),
+ * {@code working/} (de-identified copies), {@code previews/} (PNG) and {@code quarantine/} (rejected files, kept).
+ */
+@Component
+public class StorageLayout {
+
+    private final Path dataDir;
+
+    public StorageLayout(@Value("${truthline.data-dir:./data}") Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path originals(long projectId) {
+        return folder("originals", projectId);
+    }
+
+    public Path working(long projectId) {
+        return folder("working", projectId);
+    }
+
+    public Path previews(long projectId) {
+        return folder("previews", projectId);
+    }
+
+    public Path quarantine(long projectId) {
+        return folder("quarantine", projectId);
+    }
+
+    public Path temporary() {
+        return folder("tmp", 0);
+    }
+
+    private Path folder(String store, long projectId) {
+        Path folder = dataDir.resolve(store).resolve(String.valueOf(projectId));
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the store folder " + folder
+                    + "; check that truthline.data-dir is writable.", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.truthline.project;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.truthline.audit.AuditEntry;
+import org.truthline.audit.AuditEventType;
+import org.truthline.audit.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects: their settings, their taxonomy and their progress by stage. */
+@Service
+public class ProjectService {
+
+    private static final String SELECT = """
+            SELECT p.id, p.name, p.description, p.taxonomy_id, t.taxonomy_key, t.version, p.readers_per_image,
+                   p.review_rate, p.min_reviewed_items
+            FROM project p JOIN taxonomy t ON t.id = p.taxonomy_id""";
+
+    private final JdbcClient jdbc;
+    private final TaxonomyRegistry taxonomies;
+    private final AuditLog audit;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    public ProjectService(JdbcClient jdbc, TaxonomyRegistry taxonomies, AuditLog audit, TaskService tasks,
+            IdentityService identity) {
+        this.jdbc = jdbc;
+        this.taxonomies = taxonomies;
+        this.audit = audit;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    public List<ProjectSummary> list() {
+        return jdbc.sql(SELECT + " ORDER BY p.name").query(ProjectService::map).list();
+    }
+
+    public ProjectSummary get(long id) {
+        return jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(ProjectService::map).optional()
+                .orElseThrow(() -> new ProjectNotFoundException(id));
+    }
+
+    /** Creates a project under the latest version of the named taxonomy file. */
+    @Transactional
+    public ProjectSummary create(NewProject request, String createdBy) {
+        long taxonomyId = taxonomies.register(request.taxonomyKey());
+        try {
+            jdbc.sql("""
+                    INSERT INTO project (name, description, taxonomy_id, readers_per_image, review_rate,
+                        min_reviewed_items, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(request.name().strip(), request.description(), taxonomyId,
+                            request.readersPerImage() == null ? 2 : request.readersPerImage(),
+                            request.reviewRate() == null ? 0.1 : request.reviewRate(),
+                            request.minReviewedItems() == null ? 5 : request.minReviewedItems(),
+                            OffsetDateTime.now())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("A project named '" + request.name().strip()
+                    + "' already exists; choose another name.", e);
+        }
+        ProjectSummary project = jdbc.sql(SELECT + " WHERE p.name = ?").param(request.name().strip())
+                .query(ProjectService::map).single();
+        audit.append(AuditEntry.of(createdBy, AuditEventType.PROJECT_CREATED, project.id(), null,
+                Map.of("name", project.name(), "taxonomy", project.taxonomyKey() + " v" + project.taxonomyVersion())));
+        return project;
+    }
+
+    /** Returns the project with this name, if any. */
+    public java.util.Optional<ProjectSummary> findByName(String name) {
+        return jdbc.sql(SELECT + " WHERE p.name = ?").param(name).query(ProjectService::map).optional();
+    }
+
+    /** Counts the project's images by stage; open user tasks are counted regardless of the caller's task rights. */
+    public ProjectProgress progress(long projectId) {
+        get(projectId);
+        int images = count("SELECT COUNT(*) FROM image WHERE project_id = ?", projectId);
+        int quarantined = count("SELECT COUNT(*) FROM quarantine_item WHERE project_id = ? AND status = 'OPEN'", projectId);
+        int finalized = count("SELECT COUNT(*) FROM final_label WHERE project_id = ?", projectId);
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return new ProjectProgress(images, quarantined,
+                    openImages("Task_AnnotateImage", projectId),
+                    openImages("Task_ReviewAnnotation", projectId),
+                    openImages("Task_AdjudicateLabel", projectId),
+                    finalized);
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private int openImages(String taskDefinitionKey, long projectId) {
+        return (int) tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey)
+                .processVariableValueEquals("projectId", projectId).list().stream()
+                .map(task -> task.getProcessInstanceId()).distinct().count();
+    }
+
+    private int count(String sql, long projectId) {
+        return jdbc.sql(sql).param(projectId).query(Integer.class).single();
+    }
+
+    private static ProjectSummary map(ResultSet rs, int row) throws SQLException {
+        return new ProjectSummary(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                rs.getLong("taxonomy_id"), rs.getString("taxonomy_key"), rs.getInt("version"),
+                rs.getInt("readers_per_image"), rs.getDouble("review_rate"), rs.getInt("min_reviewed_items"));
+    }
+}
