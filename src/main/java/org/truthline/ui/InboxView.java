@@ -78,8 +78,9 @@ public class InboxView extends VerticalLayout {
                 .setComparator(TaskSummary::created);
         grid.addComponentColumn(InboxView::due).setHeader("Due").setSortable(true)
                 .setComparator((a, b) -> compareDue(a.due(), b.due()));
-        grid.addColumn(task -> task.assignee() != null ? "Assigned to me" : "Group queue").setHeader("Queue");
-        grid.addComponentColumn(this::actions).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(task -> task.assignee() != null ? "Assigned to me" : "Group queue").setKey("queue")
+                .setHeader("Queue");
+        grid.addComponentColumn(this::actions).setKey("action").setHeader("Action").setAutoWidth(true).setFlexGrow(0);
 
         grid.addItemDoubleClickListener(event -> open(event.getItem()));
         grid.addCellFocusListener(event -> focused = event.getItem().orElse(null));
