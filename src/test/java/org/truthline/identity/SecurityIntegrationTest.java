@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,43 +27,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.core.Authentication;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Checks the one-login setup end to end over real HTTP, because Camunda's servlets and filters are not reached
  * by MockMvc. Every request uses a correct password: after a wrong one, Camunda's login throttling makes even
  * the right password fail for a few seconds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
-@Import(SecurityIntegrationTest.PingController.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityIntegrationTest {
-
-    private static final Path DATA_DIR = createDataDir();
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("truthline.data-dir", DATA_DIR::toString);
-    }
-
-    /** A REST endpoint under {@code /api} that returns the caller's user name. */
-    @RestController
-    static class PingController {
-
-        @GetMapping("/api/ping")
-        String ping(Authentication authentication) {
-            return authentication.getName();
-        }
-    }
+class SecurityIntegrationTest extends DemoApplicationTestBase {
 
     @LocalServerPort
     int port;
@@ -392,13 +362,5 @@ class SecurityIntegrationTest {
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("truthline-security-test");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create a temporary data directory", e);
-        }
     }
 }
