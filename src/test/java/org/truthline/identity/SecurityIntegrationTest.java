@@ -31,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Checks the one-login setup end to end over real HTTP, because Camunda's servlets and filters are not reached
- * by MockMvc. Every request uses a correct password: after a wrong one, Camunda's login throttling makes even
- * the right password fail for a few seconds.
+ * by MockMvc. After a wrong password, Camunda's login throttling makes even the right one fail for a few
+ * seconds, so the one wrong-password test uses a user that no other test signs in with.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityIntegrationTest extends DemoApplicationTestBase {
@@ -69,7 +69,7 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
     class Anonymous {
 
         @Test
-        void apiAnswers401Json() throws Exception {
+        void apiReturns401Json() throws Exception {
             HttpResponse<String> response = send(client(), get("/api/ping"));
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -79,12 +79,12 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
 
         @Test
-        void apiDocsAnswer401() throws Exception {
+        void apiDocsReturn401() throws Exception {
             assertThat(send(client(), get("/v3/api-docs")).statusCode()).isEqualTo(401);
         }
 
         @Test
-        void engineRestAnswers401() throws Exception {
+        void engineRestReturns401() throws Exception {
             HttpResponse<String> response = send(client(), get("/engine-rest/task"));
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -128,7 +128,7 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
 
         @Test
-        void webappApiAnswers401() throws Exception {
+        void webappApiReturns401() throws Exception {
             HttpResponse<String> response = send(client(), get("/camunda/api/admin/auth/user/default"));
 
             assertThat(response.statusCode()).isEqualTo(401);
