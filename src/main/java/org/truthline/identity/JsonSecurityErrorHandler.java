@@ -1,0 +1,60 @@
+package org.truthline.identity;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Rejects unauthenticated and forbidden REST calls with a small JSON body ({@code status}, {@code error},
+ * {@code message}, {@code path}) instead of a redirect to the login page.
+ */
+class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper objectMapper = new ObjectMapper();
+    private final String realm;
+
+    JsonSecurityErrorHandler(String realm) {
+        this.realm = realm;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        write(response, request, HttpStatus.UNAUTHORIZED,
+                "Authentication required: sign in or send HTTP Basic credentials");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException exception) throws IOException {
+        write(response, request, HttpStatus.FORBIDDEN, "Access denied: the user's roles do not allow this request");
+    }
+
+    private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+            String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", status.getReasonPhrase());
+        body.put("message", message);
+        body.put("path", request.getRequestURI());
+
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getWriter(), body);
+    }
+}

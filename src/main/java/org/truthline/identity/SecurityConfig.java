@@ -1,0 +1,173 @@
+package org.truthline.identity;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.truthline.ui.LoginView;
+
+/**
+ * One login for the whole application. Spring Security owns login and session, with Camunda's identity service
+ * as the user store, and four filter chains tried in order:
+ *
+ * <ol>
+ *   <li>{@code /engine-rest/**}: Camunda REST API, HTTP Basic only, no session, no CSRF token.
+ *   <li>{@code /camunda/**}: Camunda webapps. Login required: pages redirect to {@code /login}, API calls get 401.
+ *       Spring's CSRF and header writing are off because Camunda's own CSRF and header filters run there.
+ *   <li>{@code /api/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API, session or HTTP Basic,
+ *       JSON 401 and 403 instead of redirects, no CSRF token.
+ *   <li>everything else: the Vaadin UI with its form login at {@code /login}.
+ * </ol>
+ *
+ * Camunda's filters then see the Spring-authenticated user: {@link CamundaWebappAuthenticationFilter} for the
+ * webapps and {@link ProcessEngineAuthenticationFilter} for the REST API, both right after Spring Security.
+ * Application access and engine authorizations are Camunda's (see {@link RoleAuthorizationsPlugin}).
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String REALM = "Truthline";
+
+    /** Right after Spring Security's filter, before the filters Camunda's webapp starter registers. */
+    private static final int CAMUNDA_AUTHENTICATION_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+    @Bean
+    AuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+        return new CamundaIdentityAuthenticationProvider(identityService);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestFilterChain(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint basicEntryPoint = new BasicAuthenticationEntryPoint();
+        basicEntryPoint.setRealmName(REALM);
+
+        http.securityMatcher(path("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicEntryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicEntryPoint));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebappFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher webappApi = path("/camunda/api/**");
+        RequestMatcher logout = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+
+        http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                // The webapps' sign-out button ends the session shared with the Vaadin UI.
+                .logout(logoutConfig -> logoutConfig
+                        .logoutRequestMatcher(logout)
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                webappApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                path("/camunda/**")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM);
+
+        http.securityMatcher(new OrRequestMatcher(
+                        path("/api/**"), path("/v3/api-docs"), path("/v3/api-docs/**"), path("/actuator/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasRole(Role.ADMIN.id())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonErrors))
+                // A browser session from the Vaadin login also works here, so no new session is created.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(AbstractHttpConfigurer::disable)
+                // NOTE: without a CSRF token, cross-site requests carrying the session cookie are stopped only by
+                // the cookie's SameSite attribute (server.servlet.session.cookie.same-site).
+                .csrf(AbstractHttpConfigurer::disable)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(jsonErrors)
+                        .accessDeniedHandler(jsonErrors))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll())
+                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<CamundaWebappAuthenticationFilter> camundaWebappAuthenticationFilter() {
+        FilterRegistrationBean<CamundaWebappAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new CamundaWebappAuthenticationFilter());
+        registration.setName("Truthline Camunda webapp authentication");
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityAuthenticationProvider.class.getName()));
+        registration.setOrder(CAMUNDA_AUTHENTICATION_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("Truthline Camunda REST authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityAuthenticationProvider.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+        registration.setOrder(CAMUNDA_AUTHENTICATION_FILTER_ORDER);
+        return registration;
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}

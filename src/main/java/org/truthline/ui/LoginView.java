@@ -1,0 +1,38 @@
+package org.truthline.ui;
+
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.login.LoginOverlay;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/**
+ * Sign-in page for the Vaadin UI and the Camunda webapps. The form posts to {@code /login}, where Spring
+ * Security checks the password. After a failed attempt Spring Security redirects to {@code /login?error}.
+ */
+@Route("login")
+@PageTitle("Sign in - Truthline")
+@AnonymousAllowed
+public class LoginView extends LoginOverlay implements BeforeEnterObserver {
+
+    public LoginView() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getHeader().setTitle("Truthline");
+        i18n.getHeader().setDescription("Expert-grade labels for medical images");
+        i18n.getErrorMessage().setTitle("Sign-in failed");
+        i18n.getErrorMessage().setMessage(
+                "Invalid user name or password. After a failed attempt, wait a few seconds before trying again.");
+        setI18n(i18n);
+        setAction("login");
+        setForgotPasswordButtonVisible(false);
+        setOpened(true);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        setError(failed);
+    }
+}
