@@ -9,8 +9,8 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 
 /**
  * Puts the Spring-authenticated user into the Camunda webapps' session. The stock filter does so only for app
- * pages and engine and plugin API calls. The webapps ask {@code GET /api/admin/auth/user/{engine}} first, which
- * then answered 404 and kept showing the previous user after a switch, so this filter handles that call too.
+ * pages and engine and plugin API calls. The webapps call {@code GET /api/admin/auth/user/{engine}} first, which
+ * then returned 404 and kept the previous user after a user switch, so this filter handles that call too.
  */
 public class CamundaWebappAuthenticationFilter extends ContainerBasedAuthenticationFilter {
 

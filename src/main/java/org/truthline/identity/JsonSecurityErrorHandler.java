@@ -18,7 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers unauthenticated and forbidden REST calls with a small JSON body ({@code status}, {@code error},
+ * Rejects unauthenticated and forbidden REST calls with a small JSON body ({@code status}, {@code error},
  * {@code message}, {@code path}) instead of a redirect to the login page.
  */
 class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDeniedHandler {

@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates one Camunda group per {@link Role} and the authorizations each role needs in the engine and the
- * Camunda webapps. Runs at every engine start and only adds what is missing, so a grant an administrator
- * added by hand stays; a grant removed by hand comes back at the next start.
+ * Camunda webapps. Runs at every engine start and only adds what is missing. A grant an administrator added
+ * by hand stays, but a grant of this list removed by hand comes back at the next start.
  *
  * <p>Task access of experts, adjudicators and contributors comes from the tasks themselves: when a task gets a
  * candidate group or user, Camunda grants that group or user READ plus {@code defaultUserPermissionForTask}
@@ -78,7 +78,7 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         log.info("Role groups and {} role authorizations are in place", grants.size());
     }
 
-    /** The authorizations of every role, the single place where role permissions are defined. */
+    /** Lists the authorizations of every role. Role permissions are defined here and nowhere else. */
     static List<RoleGrant> grants() {
         List<RoleGrant> grants = new ArrayList<>();
 
@@ -103,7 +103,8 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
             grants.add(grant(reviewer, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
             grants.add(grant(reviewer, FILTER, ANY, Permissions.READ));
         }
-        // Experts give feedback to named contributors; adjudicators may have to stay blind to who annotated.
+        // Experts give feedback to named contributors. Adjudicators get no user list, because adjudication rules
+        // may require them to stay blind to who annotated.
         grants.add(grant(Role.EXPERT, USER, ANY, Permissions.READ));
 
         grants.add(grant(Role.CONTRIBUTOR, APPLICATION, TASKLIST, Permissions.ACCESS));

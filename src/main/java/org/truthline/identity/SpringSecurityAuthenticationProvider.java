@@ -10,8 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Hands the user that Spring Security authenticated to Camunda's webapps and REST API, so Camunda never asks
- * for a password of its own. Camunda reads the user's groups from its identity service.
+ * Hands the user that Spring Security authenticated to Camunda's webapps and REST API, so Camunda does not
+ * request a password of its own. Camunda reads the user's groups from its identity service.
  *
  * <p>Camunda creates this class by name from a filter init parameter, so it must stay public with a no-argument
  * constructor.

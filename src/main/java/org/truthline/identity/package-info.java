@@ -1,5 +1,5 @@
 /**
- * Who a user is and what a user may do. Users and groups live in Camunda's identity service, so the Vaadin UI,
+ * Authentication, roles and access control. Users and groups live in Camunda's identity service, so the Vaadin UI,
  * the REST API and the Camunda webapps (Cockpit, Tasklist, Admin) share one login, and a {@link
  * org.truthline.identity.Role} is at once a Camunda group, a BPMN candidate group and a Spring Security
  * authority.

@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,6 +43,14 @@ public class ProjectController {
     @PreAuthorize("hasAnyRole('lead', 'expert', 'adjudicator', 'auditor', 'admin')")
     public ProjectProgress progress(@PathVariable long id) {
         return projects.progress(id);
+    }
+
+    @PutMapping("/{id}/sampling-plan")
+    @Operation(summary = "Replace a project's sampling plan (lead, admin)")
+    @PreAuthorize("hasAnyRole('lead', 'admin')")
+    public ProjectSummary updateSamplingPlan(@PathVariable long id, @Valid @RequestBody SamplingPlan plan,
+            Principal principal) {
+        return projects.updateSamplingPlan(id, plan, principal.getName());
     }
 
     @PostMapping

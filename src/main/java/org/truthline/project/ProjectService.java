@@ -75,6 +75,20 @@ public class ProjectService {
         return project;
     }
 
+    /** Replaces the project's sampling settings; audited with the old and new values. */
+    @Transactional
+    public ProjectSummary updateSamplingPlan(long projectId, SamplingPlan plan, String changedBy) {
+        ProjectSummary before = get(projectId);
+        jdbc.sql("UPDATE project SET review_rate = ?, min_reviewed_items = ?, readers_per_image = ? WHERE id = ?")
+                .params(plan.reviewRate(), plan.minReviewedItems(), plan.readersPerImage(), projectId).update();
+        audit.append(AuditEntry.of(changedBy, AuditEventType.SAMPLING_PLAN_CHANGED, projectId, null, Map.of(
+                "before", Map.of("reviewRate", before.reviewRate(), "minReviewedItems", before.minReviewedItems(),
+                        "readersPerImage", before.readersPerImage()),
+                "after", Map.of("reviewRate", plan.reviewRate(), "minReviewedItems", plan.minReviewedItems(),
+                        "readersPerImage", plan.readersPerImage()))));
+        return get(projectId);
+    }
+
     /** Returns the project with this name, if any. */
     public java.util.Optional<ProjectSummary> findByName(String name) {
         return jdbc.sql(SELECT + " WHERE p.name = ?").param(name).query(ProjectService::map).optional();

@@ -10,7 +10,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * Sign-in page for the Vaadin UI and the Camunda webapps. The form posts to {@code /login}, where Spring
- * Security checks the password; a failed attempt comes back as {@code /login?error}.
+ * Security checks the password. After a failed attempt Spring Security redirects to {@code /login?error}.
  */
 @Route("login")
 @PageTitle("Sign in - Truthline")

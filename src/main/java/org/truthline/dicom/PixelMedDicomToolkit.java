@@ -1,0 +1,146 @@
+package org.truthline.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.display.SourceImage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/** {@link DicomToolkit} on PixelMed (Debian libpixelmed-java) with jai-imageio for JPEG 2000. */
+@Component
+public class PixelMedDicomToolkit implements DicomToolkit {
+
+    private static final Logger log = LoggerFactory.getLogger(PixelMedDicomToolkit.class);
+    private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
+
+    private final HeaderReader headers;
+    private final Deidentifier deidentifier;
+
+    @Autowired
+    public PixelMedDicomToolkit(DicomLimits limits) {
+        this(limits, Set.of());
+    }
+
+    /**
+     * Creates a toolkit that keeps the listed private attributes during de-identification; all others are
+     * removed.
+     */
+    PixelMedDicomToolkit(DicomLimits limits, Set<Deidentifier.SafePrivateAttribute> safePrivateAttributes) {
+        this.headers = new HeaderReader(limits);
+        this.deidentifier = new Deidentifier(safePrivateAttributes);
+    }
+
+    @Override
+    public List<Path> listFiles(Path folder) {
+        return DicomFolders.list(folder);
+    }
+
+    @Override
+    public DicomSummary read(Path file) throws DicomRejectedException {
+        return Summaries.of(headers.read(file));
+    }
+
+    @Override
+    public DeidentificationReport deidentify(Path source, Path target, UidRemapper uids,
+            DeidentificationOptions options) throws DicomRejectedException {
+        DicomHeader header = headers.read(source);
+        AttributeList list = readFully(source, header, false);
+        String transferSyntax = header.transferSyntaxUid();
+        Path temporary = null;
+        Deidentifier.Counts counts;
+        try {
+            list.removeMetaInformationHeaderAttributes();
+            counts = deidentifier.apply(list, uids, options);
+            list.removeGroupLengthAttributes();
+            FileMetaInformation.addFileMetaInformation(list, transferSyntax, SOURCE_APPLICATION_ENTITY_TITLE);
+            Path folder = target.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, ".deid-", ".dcm");
+            // Compressed Pixel Data stays encapsulated because the list was read without decompression.
+            list.write(temporary.toFile(), transferSyntax, true, true);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | DicomException e) {
+            deleteQuietly(temporary);
+            throw new DicomRejectedException(QuarantineReason.DEIDENTIFICATION_FAILED, header.fileName()
+                    + ": de-identified copy cannot be written (" + e.getMessage() + "); check the target folder "
+                    + target.toAbsolutePath().getParent() + " and retry", e);
+        }
+        DicomSummary written = read(target);
+        log.info("De-identified {} as {}: {} removed, {} replaced, {} private removed, {} UIDs replaced",
+                header.fileName(), written.sopInstanceUid(), counts.removed, counts.replaced,
+                counts.privateRemoved, counts.uidsRemapped);
+        return new DeidentificationReport(Deidentifier.PROFILE, Deidentifier.optionNames(options), counts.removed,
+                counts.replaced, counts.privateRemoved, counts.uidsRemapped, written);
+    }
+
+    @Override
+    public byte[] renderPng(Path file, int frame, WindowSetting window) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        if (!header.hasPixelData()) {
+            throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
+                    + ": the object has no Pixel Data to render (SOP Class "
+                    + Attribute.getSingleStringValueOrEmptyString(header.attributes(), TagFromName.SOPClassUID)
+                    + "); open it with a viewer for its type");
+        }
+        int frames = header.geometry().frames();
+        if (frame < 0 || frame >= frames) {
+            throw new IllegalArgumentException(header.fileName() + ": frame " + frame + " does not exist; valid"
+                    + " frames are 0 to " + (frames - 1));
+        }
+        AttributeList list = readFully(file, header, true);
+        try {
+            SourceImage source = new SourceImage(list);
+            BufferedImage decoded = source.getBufferedImage(frame);
+            if (decoded == null) {
+                throw new DicomException("no decoded image for frame " + frame);
+            }
+            String photometric = list.getDecompressedPhotometricInterpretation().trim();
+            BufferedImage image = new FrameRenderer(list, frame).render(decoded, photometric, window);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        } catch (DicomException | IOException | RuntimeException e) {
+            throw new DicomRejectedException(QuarantineReason.RENDERING_FAILED, header.fileName()
+                    + ": frame " + frame + " cannot be rendered (" + e + "); re-export the image from the source"
+                    + " system", e);
+        }
+    }
+
+    private static AttributeList readFully(Path file, DicomHeader header, boolean decompress)
+            throws DicomRejectedException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(decompress);
+        try (DicomInputStream in = HeaderReader.open(file, header.rawDataSetTransferSyntaxUid())) {
+            list.read(in);
+        } catch (IOException | DicomException e) {
+            throw HeaderReader.classifyReadFailure(header.fileName(), e);
+        }
+        return list;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Temporary file {} cannot be deleted: {}", file, e.getMessage());
+        }
+    }
+}

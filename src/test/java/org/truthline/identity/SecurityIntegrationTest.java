@@ -1,0 +1,366 @@
+package org.truthline.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Checks the one-login setup end to end over real HTTP, because Camunda's servlets and filters are not reached
+ * by MockMvc. After a wrong password, Camunda's login throttling makes even the right one fail for a few
+ * seconds, so the one wrong-password test uses a user that no other test signs in with.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityIntegrationTest extends DemoApplicationTestBase {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    String expertTaskId;
+
+    @BeforeAll
+    void startProcessWithExpertTask() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("security-test")
+                .name("Security test")
+                .startEvent("Event_Started")
+                .userTask("Task_ReviewAnnotation").name("Review annotation").camundaCandidateGroups(Role.EXPERT.id())
+                .endEvent("Event_Reviewed")
+                .done();
+        repositoryService.createDeployment().addModelInstance("security-test.bpmn", model).deploy();
+        String instanceId = runtimeService.startProcessInstanceByKey("security-test").getId();
+        Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        expertTaskId = task.getId();
+    }
+
+    @Nested
+    class Anonymous {
+
+        @Test
+        void apiReturns401Json() throws Exception {
+            HttpResponse<String> response = send(client(), get("/api/ping"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).contains("\"status\":401");
+        }
+
+        @Test
+        void apiDocsReturn401() throws Exception {
+            assertThat(send(client(), get("/v3/api-docs")).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void engineRestReturns401() throws Exception {
+            HttpResponse<String> response = send(client(), get("/engine-rest/task"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Basic"));
+        }
+
+        @Test
+        void healthIsPublic() throws Exception {
+            HttpResponse<String> response = send(client(), get("/actuator/health"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("UP");
+        }
+
+        @Test
+        void loginPageIsServed() throws Exception {
+            HttpResponse<String> response = send(client(), get("/login"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+        }
+
+        @Test
+        void rootRedirectsToLogin() throws Exception {
+            HttpResponse<String> response = send(client(), get("/"));
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
+
+        @Test
+        void cockpitPageRedirectsToLogin() throws Exception {
+            HttpResponse<String> response = send(client(), get("/camunda/app/cockpit/default/"));
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
+
+        @Test
+        void webappApiReturns401() throws Exception {
+            HttpResponse<String> response = send(client(), get("/camunda/api/admin/auth/user/default"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void wrongPasswordIsRejected() throws Exception {
+            // Uses a user no other test signs in with, so login throttling delays no other test.
+            HttpResponse<String> response = send(client(), basic(get("/api/ping"), "contributor3", "wrong"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class BasicAuthentication {
+
+        @Test
+        void apiReturnsUserName() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/api/ping"), "contributor1"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("contributor1");
+        }
+
+        @Test
+        void apiCreatesNoSession() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/api/ping"), "contributor1"));
+
+            assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        }
+
+        @Test
+        void actuatorBeyondHealthIsForbiddenForContributor() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/actuator/info"), "contributor1"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("\"status\":403");
+        }
+
+        @Test
+        void contributorSeesNoForeignTasks() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/engine-rest/task"), "contributor1"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("[]");
+        }
+
+        @Test
+        void contributorSeesNoProcessDefinitions() throws Exception {
+            HttpResponse<String> response = send(client(),
+                    basic(get("/engine-rest/process-definition"), "contributor1"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("[]");
+        }
+
+        @Test
+        void expertSeesCandidateGroupTask() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/engine-rest/task"), "expert"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains(expertTaskId);
+        }
+
+        @Test
+        void auditorReadsButCannotCompleteTask() throws Exception {
+            HttpClient client = client();
+
+            HttpResponse<String> read = send(client, basic(get("/engine-rest/task/" + expertTaskId), "auditor"));
+            HttpResponse<String> complete = send(client, basic(HttpRequest.newBuilder(uri(
+                            "/engine-rest/task/" + expertTaskId + "/complete"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")), "auditor"));
+
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(complete.statusCode()).isEqualTo(403);
+            assertThat(complete.body()).contains("AuthorizationException");
+            assertThat(taskService.createTaskQuery().taskId(expertTaskId).count()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class FormLogin {
+
+        @Test
+        void leadOpensCockpitWithLoginSession() throws Exception {
+            HttpClient client = client();
+
+            HttpResponse<String> login = formLogin(client, "lead");
+            HttpResponse<String> cockpit = send(client, get("/camunda/app/cockpit/default/"));
+            HttpResponse<String> camundaUser = send(client, get("/camunda/api/admin/auth/user/default"));
+            HttpResponse<String> ping = send(client, get("/api/ping"));
+
+            assertThat(login.statusCode()).isEqualTo(302);
+            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).doesNotContain("error"));
+            assertThat(cockpit.statusCode()).isEqualTo(200);
+            assertThat(cockpit.body()).containsIgnoringCase("cockpit");
+            assertThat(camundaUser.statusCode()).isEqualTo(200);
+            assertThat(camundaUser.body()).contains("\"userId\":\"lead\"");
+            assertThat(ping.body()).isEqualTo("lead");
+        }
+
+        @Test
+        void contributorIsDeniedCockpit() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "contributor2");
+            HttpResponse<String> cockpit = send(client, get("/camunda/app/cockpit/default/"));
+            HttpResponse<String> tasklist = send(client, get("/camunda/app/tasklist/default/"));
+
+            assertThat(cockpit.statusCode()).isEqualTo(403);
+            assertThat(tasklist.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void contributorIsDeniedCockpitPluginApi() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "contributor2");
+            HttpResponse<String> plugin = send(client,
+                    get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
+
+            assertThat(plugin.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void auditorReadsCockpitPluginApi() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "auditor");
+            HttpResponse<String> plugin = send(client,
+                    get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
+
+            assertThat(plugin.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void adminOpensCamundaAdmin() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "admin");
+            HttpResponse<String> admin = send(client, get("/camunda/app/admin/default/"));
+
+            assertThat(admin.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void leadIsDeniedCamundaAdmin() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "lead");
+            HttpResponse<String> admin = send(client, get("/camunda/app/admin/default/"));
+
+            assertThat(admin.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void firstAdminSetupIsDenied() throws Exception {
+            HttpClient client = client();
+
+            formLogin(client, "lead");
+            HttpResponse<String> passwordCheck = send(client, xsrf(client, HttpRequest.newBuilder(
+                            uri("/camunda/api/engine/engine/default/identity/password-policy"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"Truthline-1\"}"))));
+            HttpResponse<String> setup = send(client, xsrf(client, HttpRequest.newBuilder(
+                            uri("/camunda/api/admin/setup/default/user/create"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder1\"}}"))));
+
+            // Without a password policy configured, Camunda answers 404: the request got past its CSRF filter.
+            assertThat(passwordCheck.statusCode()).as("a POST with this XSRF token passes").isEqualTo(404);
+            assertThat(setup.statusCode()).isEqualTo(403);
+        }
+    }
+
+    private HttpResponse<String> formLogin(HttpClient client, String user) throws Exception {
+        send(client, get("/login"));
+        String form = formBody(Map.of("username", user, "password", user));
+        return send(client, HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** Adds the XSRF token that Camunda's CSRF filter sets as a cookie on a webapp page request. */
+    private HttpRequest.Builder xsrf(HttpClient client, HttpRequest.Builder request) throws Exception {
+        send(client, get("/camunda/app/tasklist/default/"));
+        CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie"));
+        return request.header("X-XSRF-TOKEN", token);
+    }
+
+    private static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
+    }
+
+    private static HttpRequest.Builder basic(HttpRequest.Builder request, String user) {
+        return basic(request, user, user);
+    }
+
+    private static HttpRequest.Builder basic(HttpRequest.Builder request, String user, String password) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return request.header("Authorization", "Basic " + credentials);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
