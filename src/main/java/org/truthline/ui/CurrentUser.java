@@ -23,7 +23,7 @@ public class CurrentUser {
         this.authentication = authentication;
     }
 
-    /** Returns the user id, or empty when nobody is signed in. */
+    /** Returns the user id, or empty when no user is signed in. */
     public Optional<String> findId() {
         return authentication.getPrincipalName();
     }

@@ -30,7 +30,7 @@ public final class Formats {
 
     /**
      * Formats a timestamp in the server's time zone, or returns an empty string for null.
-     * NOTE: the browser's time zone is not used, so a user in another zone sees server time.
+     * NOTE: the browser's time zone is not used, so users in other zones read server time.
      */
     public static String dateTime(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(ZoneId.systemDefault()).format(DATE_TIME);

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.truthline.ui.task.TaskView;
 
 /**
  * The start page: the user's open tasks (assigned to the user, or waiting in a queue of one of the user's groups).
- * A task opens with a double click or with Enter on the focused row; group tasks are claimed first.
+ * A task opens with a double click or with Enter on the focused row. Group tasks are claimed first.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Inbox | Truthline")
@@ -77,7 +78,7 @@ public class InboxView extends VerticalLayout {
         grid.addColumn(task -> Formats.dateTime(task.created())).setHeader("Created").setSortable(true)
                 .setComparator(TaskSummary::created);
         grid.addComponentColumn(InboxView::due).setHeader("Due").setSortable(true)
-                .setComparator((a, b) -> compareDue(a.due(), b.due()));
+                .setComparator((a, b) -> DUE_ORDER.compare(a.due(), b.due()));
         grid.addColumn(task -> task.assignee() != null ? "Assigned to me" : "Group queue").setKey("queue")
                 .setHeader("Queue");
         grid.addComponentColumn(this::actions).setKey("action").setHeader("Action").setAutoWidth(true).setFlexGrow(0);
@@ -97,7 +98,10 @@ public class InboxView extends VerticalLayout {
         if (image != null && project != null) {
             return image + " (" + project + ")";
         }
-        return image != null ? image : project != null ? "Project " + task.projectId() : "";
+        if (image != null) {
+            return image;
+        }
+        return project != null ? "Project " + task.projectId() : "";
     }
 
     private static Span due(TaskSummary task) {
@@ -109,12 +113,8 @@ public class InboxView extends VerticalLayout {
         return due;
     }
 
-    private static int compareDue(OffsetDateTime a, OffsetDateTime b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : 1) : -1;
-        }
-        return a.compareTo(b);
-    }
+    /** Orders due dates earliest first, tasks without a due date last. */
+    private static final Comparator<OffsetDateTime> DUE_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
     private Button actions(TaskSummary task) {
         if (task.claimable()) {

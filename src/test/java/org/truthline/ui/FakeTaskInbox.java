@@ -23,7 +23,7 @@ import org.truthline.task.TaskValidationException;
  * labeling processes. It applies {@link FormValidator} and the review rule that a rejection or correction needs a
  * reason, and records claims and completions for the tests to check.
  */
-class FakeTaskInbox implements TaskInbox {
+public class FakeTaskInbox implements TaskInbox {
 
     /** A task held by the fake: its summary, the users who may see it and what opening it returns. */
     record FakeTask(TaskSummary summary, List<String> candidates, Map<String, Object> prefill,
@@ -35,18 +35,18 @@ class FakeTaskInbox implements TaskInbox {
     final Map<String, Map<String, Object>> completed = new LinkedHashMap<>();
     final List<String> claims = new ArrayList<>();
 
-    FakeTaskInbox(FormRegistry forms) {
+    public FakeTaskInbox(FormRegistry forms) {
         this.forms = forms;
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         tasks.clear();
         completed.clear();
         claims.clear();
     }
 
     /** Adds a task assigned to {@code assignee}, or offered to {@code candidates} when the assignee is null. */
-    synchronized void add(String id, TaskKind kind, String assignee, List<String> candidates, Long imageId,
+    public synchronized void add(String id, TaskKind kind, String assignee, List<String> candidates, Long imageId,
             Map<String, Object> prefill, List<ReaderAnswer> readers, ReviewSummary review) {
         OffsetDateTime created = OffsetDateTime.now().minusHours(tasks.size() + 1L);
         TaskSummary summary = new TaskSummary(id, taskName(kind), kind, "image-labeling", "pi-" + id, 1L, imageId,

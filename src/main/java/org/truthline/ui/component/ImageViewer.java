@@ -287,7 +287,7 @@ public class ImageViewer extends VerticalLayout {
         render();
     }
 
-    /** The window the picture is rendered with, or null for the stored rendering. */
+    /** Returns the window the picture is rendered with, or null for the stored rendering. */
     public WindowSetting window() {
         Double c = center.getValue();
         Double w = width.getValue();
