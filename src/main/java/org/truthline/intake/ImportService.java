@@ -93,16 +93,40 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Import path '" + root + "' is not readable by the Truthline server; "
                     + "grant it read access or copy the files elsewhere.");
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        jdbc.sql("""
-                INSERT INTO import_job (project_id, source, requested_by, status, started_at)
-                VALUES (?, ?, ?, 'RUNNING', ?)""").params(projectId, root.toString(), userId, now).update();
-        long jobId = jdbc.sql("SELECT MAX(id) FROM import_job WHERE project_id = ? AND requested_by = ?")
-                .params(projectId, userId).query(Long.class).single();
-        audit.append(AuditEntry.of(userId, AuditEventType.IMPORT_STARTED, projectId, null,
-                Map.of("importId", jobId, "source", root.toString())));
-        executor.submit(() -> run(jobId, projectId, root, userId));
+        long jobId = createJob(projectId, root.toString(), userId);
+        executor.submit(() -> run(jobId, projectId, root,
+                () -> Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root), userId));
         return get(jobId);
+    }
+
+    /**
+     * Starts importing files that another intake path (upload, C-STORE, DICOMweb) has already written under
+     * {@code root}; file names in the results are relative to it. The caller must not delete the files before
+     * the import has finished.
+     *
+     * @param source what the files came from, as shown to leads (e.g. "upload of 3 files")
+     */
+    public ImportJob startFiles(long projectId, Path root, List<Path> files, String source, String userId) {
+        projects.get(projectId);
+        long jobId = createJob(projectId, source, userId);
+        List<Path> copy = List.copyOf(files);
+        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> copy, userId));
+        return get(jobId);
+    }
+
+    private long createJob(long projectId, String source, String userId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        long jobId = transaction.execute(status -> {
+            jdbc.sql("""
+                    INSERT INTO import_job (project_id, source, requested_by, status, started_at)
+                    VALUES (?, ?, ?, 'RUNNING', ?)""").params(projectId, source, userId, now).update();
+            long id = jdbc.sql("SELECT MAX(id) FROM import_job WHERE project_id = ? AND requested_by = ?")
+                    .params(projectId, userId).query(Long.class).single();
+            audit.append(AuditEntry.of(userId, AuditEventType.IMPORT_STARTED, projectId, null,
+                    Map.of("importId", id, "source", source)));
+            return id;
+        });
+        return jobId;
     }
 
     public ImportJob get(long importId) {
@@ -131,13 +155,20 @@ public class ImportService implements DisposableBean {
                 .list();
     }
 
-    private void run(long jobId, long projectId, Path root, String userId) {
+    /** Supplies the files of one import; listing a large folder happens on the intake thread. */
+    @FunctionalInterface
+    private interface FileLister {
+        List<Path> list();
+    }
+
+    private void run(long jobId, long projectId, Path root, FileLister lister, String userId) {
         log.info("Import {} into project {} started from {}", jobId, projectId, root);
         try {
-            List<Path> files = Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root);
+            List<Path> files = lister.list();
             jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(files.size(), jobId).update();
             for (Path file : files) {
-                String name = Files.isDirectory(root) ? root.relativize(file).toString() : file.getFileName().toString();
+                String name = file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString()
+                        : file.getFileName().toString();
                 ImportFileResult result;
                 try {
                     result = importOne(jobId, projectId, file, name, userId);

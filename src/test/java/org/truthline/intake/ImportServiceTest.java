@@ -1,0 +1,153 @@
+package org.truthline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.truthline.audit.AuditLog;
+import org.truthline.project.NewProject;
+import org.truthline.project.ProjectService;
+import org.truthline.project.ProjectSummary;
+
+/** Imports the bundled samples folder into a fresh project and checks every file's outcome and the stores. */
+@SpringBootTest
+class ImportServiceTest {
+
+    private static final Path SAMPLES = Path.of("samples");
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("truthline-intake-test");
+        registry.add("truthline.data-dir", dataDir::toString);
+    }
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuditLog audit;
+
+    static ProjectSummary project;
+    static ImportJob firstImport;
+
+    @BeforeAll
+    static void requireSamples() {
+        assertThat(SAMPLES.resolve("CT_small.dcm")).exists();
+    }
+
+    private synchronized ImportJob importSamplesOnce() throws InterruptedException {
+        if (firstImport == null) {
+            project = projects.create(new NewProject("Intake test", null, "finding-severity", 2, 0.0, 0), "lead");
+            firstImport = waitFor(imports.start(project.id(), SAMPLES, "lead").id());
+        }
+        return firstImport;
+    }
+
+    private ImportJob waitFor(long importId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        ImportJob job = imports.get(importId);
+        while ("RUNNING".equals(job.status()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            job = imports.get(importId);
+        }
+        return job;
+    }
+
+    @Test
+    void samplesFolder_importsImagesAndQuarantinesTheRest() throws Exception {
+        ImportJob job = importSamplesOnce();
+
+        assertThat(job.status()).isEqualTo("COMPLETED");
+        assertThat(job.totalFiles()).isEqualTo(8);
+        assertThat(job.processedFiles()).isEqualTo(8);
+        assertThat(job.importedFiles()).isEqualTo(6);
+        assertThat(job.quarantinedFiles()).isEqualTo(2);
+        Map<String, ImportFileResult> byFile = imports.files(job.id()).stream()
+                .collect(Collectors.toMap(ImportFileResult::fileName, r -> r));
+        assertThat(byFile).hasSize(8);
+        assertThat(byFile.get("NOTICE").reasonCode()).isEqualTo("NOT_DICOM");
+        ImportFileResult truncated = byFile.get("MR_truncated_pixeldata.dcm");
+        assertThat(truncated.outcome()).isEqualTo("QUARANTINED");
+        assertThat(truncated.reasonCode()).isEqualTo("TRUNCATED");
+        assertThat(truncated.reason()).contains("MR_truncated_pixeldata.dcm");
+    }
+
+    @Test
+    void quarantinedFile_isKeptWithItsReason() throws Exception {
+        importSamplesOnce();
+
+        List<QuarantineEntry> quarantine = imports.quarantine(project.id());
+        assertThat(quarantine).extracting(QuarantineEntry::fileName)
+                .containsExactlyInAnyOrder("MR_truncated_pixeldata.dcm", "NOTICE");
+        long truncatedId = quarantine.stream().filter(q -> q.fileName().equals("MR_truncated_pixeldata.dcm"))
+                .findFirst().orElseThrow().id();
+        String keptPath = jdbc.sql("SELECT kept_path FROM quarantine_item WHERE id = ?")
+                .param(truncatedId).query(String.class).single();
+        assertThat(Files.readAllBytes(Path.of(keptPath)))
+                .isEqualTo(Files.readAllBytes(SAMPLES.resolve("MR_truncated_pixeldata.dcm")));
+    }
+
+    @Test
+    void importedImage_hasOriginalDeidentifiedCopyAndPreview() throws Exception {
+        importSamplesOnce();
+
+        var row = jdbc.sql("""
+                SELECT sop_instance_uid, original_sop_instance_uid, original_path, deidentified_path, preview_path
+                FROM image WHERE project_id = ? AND source_name = 'CT_small.dcm'""").param(project.id())
+                .query().singleRow();
+        assertThat(row.get("sop_instance_uid")).isNotEqualTo(row.get("original_sop_instance_uid"));
+        assertThat((String) row.get("sop_instance_uid")).startsWith("2.25.");
+        assertThat(Files.readAllBytes(Path.of((String) row.get("original_path"))))
+                .isEqualTo(Files.readAllBytes(SAMPLES.resolve("CT_small.dcm")));
+        byte[] deidentified = Files.readAllBytes(Path.of((String) row.get("deidentified_path")));
+        assertThat(new String(deidentified, StandardCharsets.ISO_8859_1)).doesNotContain("CompressedSamples^CT1");
+        byte[] png = Files.readAllBytes(Path.of((String) row.get("preview_path")));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void sameFileAgain_isRecordedAsDuplicate() throws Exception {
+        importSamplesOnce();
+
+        ImportJob again = waitFor(imports.start(project.id(), SAMPLES.resolve("CT_small.dcm"), "lead").id());
+
+        assertThat(again.duplicateFiles()).isEqualTo(1);
+        assertThat(imports.files(again.id()).get(0).outcome()).isEqualTo("DUPLICATE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE project_id = ? AND source_name = 'CT_small.dcm'")
+                .param(project.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void missingFolder_isRejectedWithThePath() {
+        ProjectSummary any = projects.list().get(0);
+
+        assertThatThrownBy(() -> imports.start(any.id(), Path.of("/no/such/folder"), "lead"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/no/such/folder")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void auditChain_staysIntactAfterImport() throws Exception {
+        importSamplesOnce();
+
+        assertThat(audit.verify()).isEmpty();
+    }
+}
