@@ -116,9 +116,17 @@ public class FinalizeLabelDelegate implements JavaDelegate {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("source", outcome.source());
         provenance.put("processes", processes);
-        provenance.put("taxonomy", Map.of("key", taxonomy.key(), "version", taxonomy.version()));
-        samplingDecisions.latestFor(execution.getProcessInstanceId()).ifPresent(d -> provenance.put("samplingDecision",
-                Map.of("key", d.decisionKey(), "version", d.decisionVersion(), "rule", d.rule())));
+        Map<String, Object> taxonomyRef = new LinkedHashMap<>();
+        taxonomyRef.put("key", taxonomy.key());
+        taxonomyRef.put("version", taxonomy.version());
+        provenance.put("taxonomy", taxonomyRef);
+        samplingDecisions.latestFor(execution.getProcessInstanceId()).ifPresent(d -> {
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("key", d.decisionKey());
+            decision.put("version", d.decisionVersion());
+            decision.put("rule", d.rule());
+            provenance.put("samplingDecision", decision);
+        });
         try {
             return mapper.writeValueAsString(provenance);
         } catch (JsonProcessingException e) {
