@@ -120,8 +120,8 @@ final class HeaderReader {
 
     /**
      * Returns null for a Part 10 file (preamble and "DICM"), or the transfer syntax of a raw data set that starts
-     * directly with an element of group 0008 (implicit or explicit VR little endian, told apart by whether bytes
-     * 4-5 spell a value representation). PixelMed guesses implicit VR for such files, which fails on explicit ones.
+     * directly with an element of group 0008. Such a data set is explicit VR little endian when bytes 4-5 spell a
+     * value representation, else implicit VR. PixelMed guesses implicit VR, which fails on explicit ones.
      */
     private static String detectLayout(Path file, String name, long size) throws DicomRejectedException {
         byte[] head = new byte[(int) Math.min(size, PREAMBLE_LENGTH + 4)];
@@ -270,7 +270,7 @@ final class HeaderReader {
         }
         long expected = geometry.expectedUncompressedBytes();
         if (declared < expected) {
-            throw new DicomRejectedException(QuarantineReason.PIXEL_DATA_SIZE_MISMATCH, name + ": Pixel Data holds "
+            throw new DicomRejectedException(QuarantineReason.PIXEL_DATA_SIZE_MISMATCH, name + ": Pixel Data contains "
                     + declared + " bytes but " + geometry.describe() + " needs " + expected
                     + " bytes; check Rows, Columns, Number of Frames and Bits Allocated, or re-export the image");
         }

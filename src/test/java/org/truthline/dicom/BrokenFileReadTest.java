@@ -36,9 +36,9 @@ class BrokenFileReadTest {
     }
 
     @Test
-    void noPreambleWithStrayFirstByte_isNotDicom() {
-        // The file has no preamble and starts with one stray byte (20) before (0008,0005), so no parser
-        // finds a valid first element; dcmdump -f -te reads garbage from it.
+    void strayFirstByte_isNotDicom() {
+        // The file has no preamble and starts with one stray byte (20) before (0008,0005). No parser finds
+        // a valid first element there, and dcmdump -f -te reads garbage from it.
         DicomRejectedException e = rejection(SampleCorpus.file("08-broken/CT_no_preamble_no_meta.dcm"));
 
         assertThat(e.reason()).isEqualTo(QuarantineReason.NOT_DICOM);
@@ -62,7 +62,7 @@ class BrokenFileReadTest {
     }
 
     @Test
-    void headerBombUnderHighPixelLimit_isPixelDataSizeMismatch() {
+    void headerBombHighLimit_isSizeMismatch() {
         PixelMedDicomToolkit generous = new PixelMedDicomToolkit(
                 new DicomLimits(1L << 30, 16, 2000, Long.MAX_VALUE));
 
@@ -70,7 +70,7 @@ class BrokenFileReadTest {
                 () -> generous.read(SampleCorpus.file("08-broken/OT_65535x65535_header_bomb.dcm")));
 
         assertThat(e.reason()).isEqualTo(QuarantineReason.PIXEL_DATA_SIZE_MISMATCH);
-        assertThat(e.getMessage()).contains("holds 256 bytes", "needs 8589672450 bytes");
+        assertThat(e.getMessage()).contains("contains 256 bytes", "needs 8589672450 bytes");
     }
 
     @Test

@@ -72,7 +72,7 @@ class DeidentificationTest {
     }
 
     @Test
-    void twoFilesOfOneStudy_shareRemappedStudyUid() throws Exception {
+    void sameStudy_sharesRemappedStudyUid() throws Exception {
         Path first = SampleCorpus.file("01-modalities/MR_small.dcm");
         Path second = SampleCorpus.file("02-transfer-syntaxes/MR_small_implicit_VR_LE.dcm");
         assumeTrue(toolkit.read(first).studyInstanceUid().equals(toolkit.read(second).studyInstanceUid()),

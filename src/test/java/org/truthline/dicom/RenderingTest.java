@@ -100,9 +100,9 @@ class RenderingTest {
 
     /**
      * MR_per_frame_windowing.dcm stores 0, 16, 32, 48 in each 2x2 frame. Frame 0 has window 16/128 and rescale
-     * 1/0 in its functional groups; frame 3 has rescale 2/100 and no window, so its range 100..196 is stretched.
-     * dcmj2pnm rejects this file (it lacks Pixel Representation), so the expected grey levels are computed here
-     * with the linear window function of PS3.3 C.11.2.1.2.1.
+     * 1/0 in its functional groups. Frame 3 has rescale 2/100 and no window, so its range 100..196 is stretched.
+     * dcmj2pnm rejects this file because it lacks Pixel Representation. The expected grey levels are therefore
+     * computed by hand with the linear window function of PS3.3 C.11.2.1.2.1.
      */
     @Test
     void perFrameWindowing_usesEachFramesGroups() throws Exception {
