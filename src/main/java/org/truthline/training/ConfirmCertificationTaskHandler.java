@@ -17,7 +17,7 @@ import org.truthline.task.TaskKind;
 
 /**
  * Completes {@code Task_ConfirmCertification}: the expert certifies, asks for retraining or declines. Feedback is
- * required for RETRAIN and NOT_CERTIFIED, and for CERTIFY below the pass score; RETRAIN is rejected once the
+ * required for RETRAIN and NOT_CERTIFIED, and for CERTIFY below the pass score. RETRAIN is rejected once the
  * last attempt is used. Stores the feedback, records CERTIFICATION_DECIDED and sets {@code certificationDecision}.
  */
 @Component

@@ -49,7 +49,7 @@ class ProcessModelGuardTest extends ProcessTestSupport {
     List<TaskCompletionHandler> handlers;
 
     @Test
-    void everyProcessIsExecutableWithHistoryTimeToLiveAndKeyFromFileName() throws IOException {
+    void processHeaders_areComplete() throws IOException {
         for (Path file : bpmnFiles()) {
             Collection<Process> processes = model(file).getModelElementsByType(Process.class);
             assertThat(processes).as(file.toString()).hasSize(1);
@@ -80,7 +80,7 @@ class ProcessModelGuardTest extends ProcessTestSupport {
     }
 
     @Test
-    void everyFormRefExistsAndCandidateGroupIsRole() throws IOException {
+    void userTasks_referToFormsAndRoles() throws IOException {
         for (Path file : bpmnFiles()) {
             for (UserTask task : model(file).getModelElementsByType(UserTask.class)) {
                 String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");

@@ -80,7 +80,7 @@ class TaskInboxAccessTest extends ProcessTestSupport {
     }
 
     @Test
-    void reviewTask_blindedClaimConflictAndAuditorReadOnly() {
+    void reviewTask_enforcesClaimRules() {
         ProcessInstance instance = labelingAtAnnotate(1.0);
         for (Task task : annotateTasks(instance)) {
             as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
