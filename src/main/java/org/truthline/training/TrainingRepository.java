@@ -35,6 +35,16 @@ public class TrainingRepository {
                 .orElseThrow(() -> new IllegalStateException("Gold case " + id + " not found"));
     }
 
+    /** Inserts a gold-standard case and returns its id. */
+    public long insertGoldCase(long projectId, long imageId, int grade, String quality, String createdBy) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                INSERT INTO gold_case (project_id, image_id, grade, quality, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(projectId, imageId, grade, quality, createdBy, now).update();
+        return jdbc.sql("SELECT MAX(id) FROM gold_case WHERE project_id = ? AND image_id = ?")
+                .params(projectId, imageId).query(Long.class).single();
+    }
+
     public void insertAnswer(String processInstanceId, int attempt, String contributor, long goldCaseId, int grade,
             String quality, boolean correct) {
         jdbc.sql("""

@@ -26,10 +26,12 @@ public class TrainingService {
     private final TrainingRepository training;
     private final TrainingProperties properties;
     private final AuditLog auditLog;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public TrainingService(RuntimeService runtimeService, IdentityService identityService,
             CertificationRepository certifications, TrainingRepository training, TrainingProperties properties,
-            AuditLog auditLog) {
+            AuditLog auditLog, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.certifications = certifications;
@@ -80,6 +82,36 @@ public class TrainingService {
                     projectId, startedBy, instance.getId());
             return instance.getId();
         });
+    }
+
+    /**
+     * Makes an image of the project a gold-standard case with the experts' reference answer.
+     *
+     * @throws IllegalArgumentException when the image is not in the project or the answer is outside the taxonomy
+     */
+    @Transactional
+    public TrainingRepository.GoldCase addGoldCase(long projectId, long imageId, int grade, String quality,
+            String createdBy) {
+        Integer imageProject = jdbc.sql("SELECT project_id FROM image WHERE id = ?").param(imageId)
+                .query(Integer.class).optional().orElse(null);
+        if (imageProject == null || imageProject != projectId) {
+            throw new IllegalArgumentException("Image " + imageId + " is not in project " + projectId
+                    + "; choose one of the project's imported images.");
+        }
+        if (grade < 0 || grade > 4) {
+            throw new IllegalArgumentException("Grade " + grade + " is outside the scale 0 to 4.");
+        }
+        if (!java.util.Set.of("good", "adequate", "poor").contains(quality)) {
+            throw new IllegalArgumentException("Quality '" + quality + "' is invalid; use good, adequate or poor.");
+        }
+        long id = training.insertGoldCase(projectId, imageId, grade, quality, createdBy);
+        auditLog.append(AuditEntry.of(createdBy, AuditEventType.GOLD_CASE_ADDED, projectId, imageId,
+                Map.of("goldCaseId", id, "grade", grade, "quality", quality)));
+        return training.goldCase(id);
+    }
+
+    public java.util.List<TrainingRepository.GoldCase> goldCases(long projectId) {
+        return training.goldCases(projectId);
     }
 
     /** Certifies a contributor without training, for demo seeding; the audit trail records who did it and why. */
