@@ -36,8 +36,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Read-only DICOMweb (PS3.18) over the de-identified copies: QIDO-RS searches for studies, series and instances,
  * WADO-RS retrieval of whole studies, series or instances as {@code multipart/related; type="application/dicom"},
- * and instance metadata as DICOM JSON. Originals are never served. A study, series or instance the caller may
- * not see answers 404, as if it did not exist.
+ * and instance metadata as DICOM JSON. Originals are never served. A request for a study, series or instance the
+ * caller may not see returns 404, as if it did not exist.
  */
 @RestController
 @RequestMapping("/dicomweb")
@@ -149,7 +149,7 @@ class DicomwebController {
         results.stream().skip(offset).limit(limit).forEach(body::add);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(DICOM_JSON));
         if (!ignored.isEmpty()) {
-            // PS3.18 asks for a 299 warning when query keys are not supported; they were not applied.
+            // The keys were not applied, so the 299 warning tells the client its filter had no effect.
             response.header(HttpHeaders.WARNING, "299 truthline \"Query keys not supported and ignored: "
                     + String.join(", ", ignored) + "\"");
         }

@@ -206,7 +206,7 @@ public class DicomwebPullService {
 
     private static void checkOk(String url, int status) {
         if (status != 200) {
-            throw new DicomwebPullException("The PACS answered HTTP " + status + " to GET " + url + ".");
+            throw new DicomwebPullException("The PACS returned HTTP " + status + " for GET " + url + ".");
         }
     }
 

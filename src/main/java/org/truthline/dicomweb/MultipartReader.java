@@ -60,7 +60,7 @@ class MultipartReader {
         return headers;
     }
 
-    /** The first delimiter may start the body without a leading CRLF, so the preamble scan omits it. */
+    /** Skips up to the first delimiter, which may start the body without a leading CRLF. */
     private void skipPreamble() throws IOException {
         scan(firstDelimiter, firstFailure, OutputStream.nullOutputStream());
     }

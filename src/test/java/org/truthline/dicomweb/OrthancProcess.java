@@ -31,7 +31,7 @@ final class OrthancProcess implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** Starts Orthanc and waits until its REST API answers; skips the test when Orthanc or the plugin is absent. */
+    /** Starts Orthanc and waits until its REST API responds; skips the test when Orthanc or the plugin is absent. */
     static OrthancProcess start() throws IOException, InterruptedException {
         Path orthanc = TestPeers.executable("/usr/sbin/Orthanc");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(PLUGIN),

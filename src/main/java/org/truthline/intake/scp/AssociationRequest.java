@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The A-ASSOCIATE-RQ PDU read off a new connection before PixelMed sees it, so the called AE title can pick the
+ * The A-ASSOCIATE-RQ PDU read off a new connection before PixelMed reads it, so the called AE title can pick the
  * project (PixelMed's acceptor accepts exactly one called AE title). The raw bytes are replayed to PixelMed.
  *
  * <p>Layout (PS3.8 9.3.2): PDU type 0x01, a reserved byte, a 4-byte big-endian length, then protocol version (2
@@ -20,7 +20,7 @@ record AssociationRequest(String calledAeTitle, String callingAeTitle, byte[] pd
     private static final int HEADER_LENGTH = 6;
     private static final int AE_TITLES_END = 42;
 
-    /** Upper bound on an A-ASSOCIATE-RQ; real ones with 128 presentation contexts stay far below it. */
+    /** Upper bound on an A-ASSOCIATE-RQ, far above what 128 presentation contexts need. */
     private static final int MAX_PDU_LENGTH = 1 << 20;
 
     /**

@@ -33,7 +33,7 @@ import org.truthline.intake.ImportJob;
  * AE&gt;", user {@value #IMPORT_USER}). An association whose called AE title routes to no project is rejected
  * with reason 7, called AE title not recognized.
  *
- * <p>Verification (C-ECHO) is answered on any routed AE title. C-FIND, C-MOVE and C-GET are not offered.
+ * <p>Verification (C-ECHO) succeeds on any routed AE title. C-FIND, C-MOVE and C-GET are not offered.
  */
 @Component
 @ConditionalOnProperty(name = "truthline.scp.enabled", havingValue = "true")

@@ -30,7 +30,7 @@ import org.truthline.project.ProjectSummary;
 
 /**
  * Sends the modality and transfer-syntax samples to the C-STORE receiver with dcmtk's storescu, one association
- * and one project per file: the MR_small transfer-syntax variants share one SOP Instance UID, so in a shared
+ * and one project per file. The MR_small transfer-syntax variants share one SOP Instance UID, so in a shared
  * project all but the first would be quarantined as DUPLICATE_CONFLICT.
  */
 @SpringBootTest(properties = {
@@ -63,8 +63,8 @@ class StorageScpTest {
     JdbcClient jdbc;
 
     /**
-     * Every sample with the storescu option proposing its transfer syntax and the expected result: IMPORTED or
-     * the quarantine reason code.
+     * Lists every sample with the storescu option that proposes its transfer syntax and the expected result:
+     * IMPORTED or the quarantine reason code.
      */
     static Stream<Arguments> samples() {
         return Stream.of(
