@@ -384,8 +384,9 @@ final class BasicProfile {
     /**
      * Free-text descriptions the Clean Descriptors Option keeps.
      *
-     * <p>NOTE: the option asks for these values to be cleaned of identifying text; they are kept unchanged, so a
-     * description that names a patient or clinician survives. A project that enables the option must review them.
+     * <p>NOTE: the standard requires these values to be cleaned of identifying text, but they are kept unchanged.
+     * A description that names a patient or clinician therefore survives, and a project using the option must
+     * review them.
      */
     static final Set<AttributeTag> DESCRIPTORS = Set.of(
             TagFromName.StudyDescription,

@@ -26,16 +26,17 @@ final class DicomFolders {
     }
 
     /**
-     * Returns every regular, non-hidden file under the folder, sorted, with each DICOMDIR replaced by the files
-     * it references. A referenced file outside the DICOMDIR's folder or missing on disk is skipped with a
+     * Returns every regular, non-hidden file under the folder as an absolute path, sorted, with each DICOMDIR
+     * replaced by the files it references. A referenced file outside the DICOMDIR's folder or missing on disk is skipped with a
      * warning.
      */
     static List<Path> list(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
         TreeSet<Path> files = new TreeSet<>();
         List<Path> directories = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
+        try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile)
-                    .filter(path -> !isHidden(folder, path))
+                    .filter(path -> !isHidden(root, path))
                     .forEach(path -> {
                         if (DICOMDIR.equalsIgnoreCase(path.getFileName().toString())) {
                             directories.add(path);

@@ -11,9 +11,9 @@ import java.awt.image.Raster;
 import java.util.List;
 
 /**
- * Turns one decoded frame into an 8-bit image: grayscale through the modality transformation, a VOI window or
- * LUT and MONOCHROME1 inversion; colour (RGB, YBR_FULL, YBR_FULL_422, PALETTE COLOR) converted to RGB.
- * PixelMed's {@code SourceImage} decodes; this class applies the DICOM grayscale and colour pipeline.
+ * Turns one decoded frame into an 8-bit image. Grayscale goes through the modality transformation, a VOI window
+ * or LUT and MONOCHROME1 inversion. Colour (RGB, YBR_FULL, YBR_FULL_422, PALETTE COLOR) is converted to RGB.
+ * PixelMed's {@code SourceImage} decodes the frame, and this class applies the DICOM display pipeline.
  */
 final class FrameRenderer {
 

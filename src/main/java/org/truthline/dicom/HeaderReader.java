@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
 
 /**
  * Reads a file's header up to Pixel Data and checks every limit before anything decodes or allocates pixels.
@@ -74,9 +75,19 @@ final class HeaderReader {
         }
 
         boolean deflated = new TransferSyntax(transferSyntax).isDeflated();
-        boolean hasPixelData = deflated
-                ? list.get(TagFromName.Rows) != null
-                : pixelDataTagEnd < size && isPixelDataTagBefore(file, pixelDataTagEnd, transferSyntax);
+        boolean hasPixelData;
+        if (deflated) {
+            hasPixelData = list.get(TagFromName.Rows) != null;
+        } else {
+            AttributeTag stoppedAt = pixelDataTagEnd < size ? tagBefore(file, pixelDataTagEnd, transferSyntax) : null;
+            hasPixelData = stoppedAt != null && stoppedAt.equals(TagFromName.PixelData);
+            if (stoppedAt != null && stoppedAt.compareTo(TagFromName.PixelData) < 0) {
+                // PixelMed logs a value that runs past the end of the file and returns what it parsed so far.
+                throw new DicomRejectedException(QuarantineReason.TRUNCATED, name + ": parsing stopped at byte "
+                        + pixelDataTagEnd + " of " + size + " because a data element runs past the end of the"
+                        + " file; re-export or re-transfer the object from the source system");
+            }
+        }
         PixelGeometry geometry = PixelGeometry.of(list);
         if (hasPixelData) {
             checkImageLimits(name, geometry);
@@ -109,8 +120,8 @@ final class HeaderReader {
 
     /**
      * Returns null for a Part 10 file (preamble and "DICM"), or the transfer syntax of a raw data set that starts
-     * directly with an element of group 0008 (implicit or explicit VR little endian, told apart by whether bytes
-     * 4-5 spell a value representation). PixelMed guesses implicit VR for such files, which fails on explicit ones.
+     * directly with an element of group 0008. Such a data set is explicit VR little endian when bytes 4-5 spell a
+     * value representation, else implicit VR. PixelMed guesses implicit VR, which fails on explicit ones.
      */
     private static String detectLayout(Path file, String name, long size) throws DicomRejectedException {
         byte[] head = new byte[(int) Math.min(size, PREAMBLE_LENGTH + 4)];
@@ -137,7 +148,8 @@ final class HeaderReader {
         }
         throw new DicomRejectedException(QuarantineReason.NOT_DICOM, name
                 + ": not a DICOM file: no \"DICM\" marker after the 128-byte preamble and no data set starting"
-                + " with group 0008; check that the file is a DICOM object");
+                + " with group 0008 (first bytes: " + HexFormat.ofDelimiter(" ").formatHex(head, 0,
+                        Math.min(8, head.length)) + "); check that the file is a DICOM object");
     }
 
     private static boolean isValueRepresentation(byte first, byte second) {
@@ -210,11 +222,14 @@ final class HeaderReader {
         }
     }
 
-    private static boolean isPixelDataTagBefore(Path file, long tagEnd, String transferSyntax)
+    /** Returns the tag that ends just before {@code tagEnd}, or null when the file is too short. */
+    private static AttributeTag tagBefore(Path file, long tagEnd, String transferSyntax)
             throws DicomRejectedException {
         ByteBuffer tag = readAt(file, tagEnd - 4, 4, transferSyntax);
-        return tag != null && tag.remaining() == 4
-                && new AttributeTag(tag.getShort() & 0xFFFF, tag.getShort() & 0xFFFF).equals(TagFromName.PixelData);
+        if (tag == null || tag.remaining() < 4) {
+            return null;
+        }
+        return new AttributeTag(tag.getShort() & 0xFFFF, tag.getShort() & 0xFFFF);
     }
 
     /**
@@ -255,7 +270,7 @@ final class HeaderReader {
         }
         long expected = geometry.expectedUncompressedBytes();
         if (declared < expected) {
-            throw new DicomRejectedException(QuarantineReason.PIXEL_DATA_SIZE_MISMATCH, name + ": Pixel Data holds "
+            throw new DicomRejectedException(QuarantineReason.PIXEL_DATA_SIZE_MISMATCH, name + ": Pixel Data contains "
                     + declared + " bytes but " + geometry.describe() + " needs " + expected
                     + " bytes; check Rows, Columns, Number of Frames and Bits Allocated, or re-export the image");
         }

@@ -3,7 +3,7 @@ package org.truthline.dicom;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 
-/** Attribute tags by DICOM keyword, for attributes PixelMed's dictionary knows but its TagFromName lacks. */
+/** Attribute tags by DICOM keyword, for attributes in PixelMed's dictionary that its TagFromName lacks. */
 final class Keywords {
 
     static final AttributeTag MODALITY_LUT_SEQUENCE = tag("ModalityLUTSequence");

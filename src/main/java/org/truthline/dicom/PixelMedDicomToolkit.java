@@ -64,10 +64,14 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         Path temporary = null;
         Deidentifier.Counts counts;
         try {
+            String metaSopClass = Attribute.getSingleStringValueOrEmptyString(list,
+                    TagFromName.MediaStorageSOPClassUID).trim();
+            String metaSopInstance = Attribute.getSingleStringValueOrEmptyString(list,
+                    TagFromName.MediaStorageSOPInstanceUID).trim();
             list.removeMetaInformationHeaderAttributes();
             counts = deidentifier.apply(list, uids, options);
             list.removeGroupLengthAttributes();
-            FileMetaInformation.addFileMetaInformation(list, transferSyntax, SOURCE_APPLICATION_ENTITY_TITLE);
+            addFileMeta(list, metaSopClass, metaSopInstance, transferSyntax, uids);
             Path folder = target.toAbsolutePath().getParent();
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, ".deid-", ".dcm");
@@ -77,8 +81,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         } catch (IOException | DicomException e) {
             deleteQuietly(temporary);
             throw new DicomRejectedException(QuarantineReason.DEIDENTIFICATION_FAILED, header.fileName()
-                    + ": de-identified copy cannot be written (" + e.getMessage() + "); check the target folder "
-                    + target.toAbsolutePath().getParent() + " and retry", e);
+                    + ": de-identified copy cannot be written to " + target.toAbsolutePath().getParent() + " ("
+                    + e.getMessage() + "); check the source object and the target folder", e);
         }
         DicomSummary written = read(target);
         log.info("De-identified {} as {}: {} removed, {} replaced, {} private removed, {} UIDs replaced",
@@ -119,6 +123,28 @@ public class PixelMedDicomToolkit implements DicomToolkit {
                     + ": frame " + frame + " cannot be rendered (" + e + "); re-export the image from the source"
                     + " system", e);
         }
+    }
+
+    /**
+     * Adds File Meta Information for the de-identified data set. An object without SOP Class or SOP Instance UID
+     * in its data set keeps the original File Meta values, with the instance UID replaced like any other.
+     */
+    private static void addFileMeta(AttributeList list, String metaSopClass, String metaSopInstance,
+            String transferSyntax, UidRemapper uids) throws DicomException {
+        String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID).trim();
+        String sopInstance = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim();
+        if (sopClass.isEmpty()) {
+            sopClass = metaSopClass;
+        }
+        if (sopClass.isEmpty()) {
+            throw new DicomException("the object has no SOP Class UID in its data set or File Meta Information,"
+                    + " which a DICOM file requires");
+        }
+        if (sopInstance.isEmpty() && !metaSopInstance.isEmpty()) {
+            sopInstance = uids.remap(metaSopInstance);
+        }
+        FileMetaInformation.addFileMetaInformation(list, sopClass, sopInstance, transferSyntax,
+                SOURCE_APPLICATION_ENTITY_TITLE);
     }
 
     private static AttributeList readFully(Path file, DicomHeader header, boolean decompress)

@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +75,5 @@ final class Summaries {
 
     private static double[] doubles(Attribute attribute) throws DicomException {
         return attribute == null || attribute.getVM() == 0 ? new double[0] : attribute.getDoubleValues();
-    }
-
-    /** Returns true for a sequence attribute with at least one item. */
-    static boolean hasItems(Attribute attribute) {
-        return attribute instanceof SequenceAttribute sequence && sequence.getNumberOfItems() > 0;
     }
 }

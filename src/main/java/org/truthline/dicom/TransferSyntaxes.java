@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
-/** Which transfer syntaxes this build can decode: the native ones plus those an installed ImageIO reader handles. */
+/** The transfer syntaxes this build decodes: the native ones plus those an installed ImageIO reader handles. */
 final class TransferSyntaxes {
 
     static final String WELL_KNOWN_UID_ROOT = "1.2.840.10008.";
@@ -17,7 +17,7 @@ final class TransferSyntaxes {
             TransferSyntax.DeflatedExplicitVRLittleEndian,
             TransferSyntax.RLE);
 
-    /** ImageIO format names of the readers PixelMed asks for, per transfer syntax. */
+    /** ImageIO format names of the readers PixelMed looks up, per transfer syntax. */
     private static final Map<String, String> IMAGEIO_FORMAT = Map.of(
             TransferSyntax.JPEGBaseline, "jpeg",
             TransferSyntax.JPEGExtended, "jpeg",

@@ -19,6 +19,8 @@ public class LoginView extends LoginOverlay implements BeforeEnterObserver {
 
     public LoginView() {
         LoginI18n i18n = LoginI18n.createDefault();
+        // The default i18n of Vaadin 24.9 has no header object; without one the title cannot be set.
+        i18n.setHeader(new LoginI18n.Header());
         i18n.getHeader().setTitle("Truthline");
         i18n.getHeader().setDescription("Expert-grade labels for medical images");
         i18n.getErrorMessage().setTitle("Sign-in failed");
