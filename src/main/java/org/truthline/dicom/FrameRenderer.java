@@ -133,29 +133,33 @@ final class FrameRenderer {
     private BufferedImage colour(Raster raster, String photometric) {
         int width = raster.getWidth();
         int height = raster.getHeight();
-        int shift = Math.max(0, bitsStored - 8);
-        boolean ybrFull = photometric.startsWith("YBR_FULL");
-        boolean ybrPartial = photometric.startsWith("YBR_PARTIAL");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] pixel = new int[raster.getNumBands()];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 raster.getPixel(x, y, pixel);
-                int a = pixel[0] >> shift;
-                int b = pixel[1] >> shift;
-                int c = pixel[2] >> shift;
-                int rgb;
-                if (ybrFull) {
-                    rgb = ycbcrToRgb(a, b - 128, c - 128);
-                } else if (ybrPartial) {
-                    rgb = ycbcrPartialToRgb(a, b - 128, c - 128);
-                } else {
-                    rgb = clamp(a) << 16 | clamp(b) << 8 | clamp(c);
-                }
-                image.setRGB(x, y, rgb);
+                image.setRGB(x, y, toRgb(photometric, pixel, bitsStored));
             }
         }
         return image;
+    }
+
+    /**
+     * Converts one decoded three-sample pixel to packed 8-bit RGB: YBR_FULL* and YBR_PARTIAL* through their
+     * YCbCr equations, anything else taken as RGB. Samples wider than 8 bits are shifted down.
+     */
+    static int toRgb(String photometric, int[] pixel, int bitsStored) {
+        int shift = Math.max(0, bitsStored - 8);
+        int a = pixel[0] >> shift;
+        int b = pixel[1] >> shift;
+        int c = pixel[2] >> shift;
+        if (photometric.startsWith("YBR_FULL")) {
+            return ycbcrToRgb(a, b - 128, c - 128);
+        }
+        if (photometric.startsWith("YBR_PARTIAL")) {
+            return ycbcrPartialToRgb(a, b - 128, c - 128);
+        }
+        return clamp(a) << 16 | clamp(b) << 8 | clamp(c);
     }
 
     /** Full-range YCbCr to RGB with the ITU-R BT.601 coefficients of PS3.3 C.7.6.3.1.2. */
