@@ -6,6 +6,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes text attributes with the data set's Specific Character Set through PixelMed. PixelMed decodes
- * ISO_IR 100/126/144/192, GB18030 and ISO 2022 IR 87 correctly, but for some code extensions it throws or
- * returns text that still contains an escape sequence or U+FFFD. Such a value is returned in a marked raw form,
+ * ISO_IR 100/126/144/192, GB18030 and ISO 2022 IR 87 correctly (checked with PixelMed 20220618), but for
+ * some code extensions it throws or returns text that still contains an escape sequence or U+FFFD, for example
+ * GB2312 text under a lone "ISO 2022 IR 58". Such a value is returned in a marked raw form,
  * {@code [undecoded <Specific Character Set>] 0x<hex>}, so a screen can show that something is there without
  * guessing the characters.
  */
@@ -51,9 +53,11 @@ final class TextDecoder {
         try {
             String[] values = attribute.getStringValues();
             String text = values == null ? "" : String.join("\\", trimAll(values));
-            if (text.indexOf(ESCAPE) < 0 && text.indexOf(REPLACEMENT) < 0) {
+            if (!looksUndecoded(text, rawBytes(attribute))) {
                 return text;
             }
+            log.warn("Value of {} still contains escape sequences after decoding with Specific Character Set [{}];"
+                    + " returned as raw bytes", tag, characterSet(list));
         } catch (DicomException | RuntimeException e) {
             log.warn("Value of {} cannot be decoded with Specific Character Set [{}] ({}); returned as raw bytes",
                     tag, characterSet(list), e.toString());
@@ -69,14 +73,47 @@ final class TextDecoder {
         return trimmed;
     }
 
-    private static String undecoded(AttributeList list, Attribute attribute) {
-        byte[] bytes;
-        try {
-            bytes = attribute instanceof StringAttribute ? attribute.getByteValues() : new byte[0];
-        } catch (DicomException | RuntimeException e) {
-            bytes = new byte[0];
+    /**
+     * Returns true when decoding left the ESC byte, U+FFFD, or the tail of an ISO 2022 escape sequence of the
+     * raw value (such as "$)A" of ESC $ ) A) in the text. A decoder that understood the escape sequence consumes
+     * it whole. A literal "$B" or "(B" in a name would also match, which costs only a raw display.
+     */
+    static boolean looksUndecoded(String text, byte[] raw) {
+        if (text.indexOf(ESCAPE) >= 0 || text.indexOf(REPLACEMENT) >= 0) {
+            return true;
         }
-        return UNDECODED_PREFIX + characterSet(list) + "] 0x" + HexFormat.of().withUpperCase().formatHex(bytes);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != ESCAPE) {
+                continue;
+            }
+            // An escape sequence is ESC, intermediate bytes 0x20-0x2F, then one final byte 0x30-0x7E.
+            int end = i + 1;
+            while (end < raw.length && raw[end] >= 0x20 && raw[end] <= 0x2F) {
+                end++;
+            }
+            if (end < raw.length && end > i + 1) {
+                String tail = new String(raw, i + 1, end - i, StandardCharsets.US_ASCII);
+                if (text.contains(tail)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String undecoded(AttributeList list, Attribute attribute) {
+        return UNDECODED_PREFIX + characterSet(list) + "] 0x"
+                + HexFormat.of().withUpperCase().formatHex(rawBytes(attribute));
+    }
+
+    /** Returns the value bytes as read from the file, or none when PixelMed cannot return them. */
+    private static byte[] rawBytes(Attribute attribute) {
+        try {
+            byte[] bytes = attribute instanceof StringAttribute ? attribute.getByteValues() : null;
+            return bytes == null ? new byte[0] : bytes;
+        } catch (DicomException | RuntimeException e) {
+            return new byte[0];
+        }
     }
 
     private static String characterSet(AttributeList list) {
