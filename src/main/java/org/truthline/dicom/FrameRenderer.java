@@ -7,6 +7,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.util.List;
 
@@ -47,9 +49,11 @@ final class FrameRenderer {
         double[] values = new double[width * height];
         Lut modalityLut = Lut.from(list, Keywords.MODALITY_LUT_SEQUENCE);
         double[] rescale = rescale();
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
             for (int x = 0; x < width; x++) {
-                int stored = storedValue(raster.getSample(x, y, 0));
+                int stored = storedValue(row[x]);
                 values[y * width + x] = modalityLut != null
                         ? modalityLut.lookup(stored)
                         : stored * rescale[0] + rescale[1];
@@ -58,7 +62,7 @@ final class FrameRenderer {
 
         VoiFunction voi = voi(requested, values);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < values.length; i++) {
             int grey = voi.apply(values[i]);
             out[i] = (byte) (inverted ? 255 - grey : grey);
@@ -134,11 +138,15 @@ final class FrameRenderer {
         int width = raster.getWidth();
         int height = raster.getHeight();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixel = new int[raster.getNumBands()];
+        int[] out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int bands = raster.getNumBands();
+        int[] row = new int[width * bands];
+        int[] pixel = new int[bands];
         for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, row);
             for (int x = 0; x < width; x++) {
-                raster.getPixel(x, y, pixel);
-                image.setRGB(x, y, toRgb(photometric, pixel, bitsStored));
+                System.arraycopy(row, x * bands, pixel, 0, bands);
+                out[y * width + x] = toRgb(photometric, pixel, bitsStored);
             }
         }
         return image;
@@ -191,10 +199,13 @@ final class FrameRenderer {
         int width = raster.getWidth();
         int height = raster.getHeight();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
             for (int x = 0; x < width; x++) {
-                int index = raster.getSample(x, y, 0);
-                image.setRGB(x, y, red.eightBit(index) << 16 | green.eightBit(index) << 8 | blue.eightBit(index));
+                int index = row[x];
+                out[y * width + x] = red.eightBit(index) << 16 | green.eightBit(index) << 8 | blue.eightBit(index);
             }
         }
         return image;
