@@ -192,6 +192,10 @@ class IntakeBenchmark {
             double millis = median(stepMillis.get(step));
             out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f%% |%n", step, millis, 100 * millis / total));
         }
+        double withoutPreview = files.size() / ((median(stepMillis.get("read"))
+                + median(stepMillis.get("deidentify + write"))) / 1000);
+        out.append(String.format(Locale.ROOT, "%nEstimate without renderPng (sum of the read and de-identify step"
+                + " medians): %.1f files/s, ratio %.2f%n", withoutPreview, withoutPreview / bareMedian));
         out.append("\n| file | bare ms | read ms | de-identify + write ms | renderPng ms |\n|---|---|---|---|---|\n");
         for (Path file : files) {
             String name = file.getFileName().toString();
