@@ -132,6 +132,7 @@ final class PixelMasker {
             throw new IllegalArgumentException(fileName + ": masking supports 8-bit colour pixels, but Bits"
                     + " Allocated is " + geometry.bitsAllocated());
         }
+
         int width = geometry.columns();
         int height = geometry.rows();
         int frameBytes = width * height * 3;
@@ -148,6 +149,7 @@ final class PixelMasker {
                     rgb[offset + 2] = (byte) colour;
                 }
             }
+
             for (Rectangle rectangle : rectangles) {
                 for (int y = rectangle.y; y < rectangle.y + rectangle.height; y++) {
                     int rowStart = frame * frameBytes + (y * width + rectangle.x) * 3;
@@ -155,6 +157,7 @@ final class PixelMasker {
                 }
             }
         }
+
         Attribute pixelData = new OtherByteAttribute(TagFromName.PixelData);
         pixelData.setValues(rgb);
         list.put(pixelData);

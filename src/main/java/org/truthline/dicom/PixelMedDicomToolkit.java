@@ -34,7 +34,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
 
     private static final Logger log = LoggerFactory.getLogger(PixelMedDicomToolkit.class);
     private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
-    /** ImageIO's PNG quality, 0 to 1; higher means a lighter and faster deflate level. */
+    /** ImageIO's PNG compression quality from 0 to 1. A higher value selects a lighter, faster deflate level. */
     private static final float PNG_COMPRESSION_QUALITY = 0.9f;
 
     private final HeaderReader headers;

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes text attributes with the data set's Specific Character Set through PixelMed. PixelMed decodes
- * ISO_IR 100/126/144/192, GB18030 and ISO 2022 IR 87 correctly (checked with PixelMed 20220618), but for
- * some code extensions it throws or returns text that still contains an escape sequence or U+FFFD, for example
- * GB2312 text under a lone "ISO 2022 IR 58". Such a value is returned in a marked raw form,
+ * Decodes text attributes with the data set's Specific Character Set through PixelMed. PixelMed 20220618
+ * decodes ISO_IR 100/126/144/192, GB18030 and ISO 2022 IR 87 correctly. For some code extensions it throws, or
+ * returns text that still contains an escape sequence or U+FFFD. GB2312 text under a lone "ISO 2022 IR 58" is
+ * one such case. Such a value is returned in a marked raw form,
  * {@code [undecoded <Specific Character Set>] 0x<hex>}, so a screen can show that something is there without
  * guessing the characters.
  */

@@ -60,7 +60,7 @@ class BurnedInAnnotationTest {
     }
 
     @Test
-    void likelyBurnedIn_objectWithoutPixels_onlyWhenYes() {
+    void withoutPixels_needsYesFlag() {
         String comprehensiveSr = "1.2.840.10008.5.1.4.1.1.88.33";
         String encapsulatedPdf = "1.2.840.10008.5.1.4.1.1.104.1";
 

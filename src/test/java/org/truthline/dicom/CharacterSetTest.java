@@ -135,7 +135,7 @@ class CharacterSetTest {
 
     /**
      * Writes a copy of a sample whose Specific Character Set is {@code characterSet} and whose Patient Name
-     * holds exactly {@code value}. PixelMed writes an ASCII placeholder of the same length, which is then
+     * contains exactly {@code value}. PixelMed writes an ASCII placeholder of the same length, which is then
      * replaced byte for byte, so no encoder touches the value.
      */
     private Path withPatientNameBytes(Path sample, String characterSet, byte[] value) throws Exception {

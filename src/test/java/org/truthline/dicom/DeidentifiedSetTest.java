@@ -130,15 +130,15 @@ class DeidentifiedSetTest {
             if (attribute.getTag().isPrivate()) {
                 continue; // private attributes are removed, references inside them included
             }
-            String here = path + attribute.getTag();
+            String attributePath = path + attribute.getTag();
             if (attribute instanceof SequenceAttribute sequence) {
                 for (int i = 0; i < sequence.getNumberOfItems(); i++) {
-                    collect(sequence.getItem(i).getAttributeList(), here + "[" + i + "]", depth + 1, found);
+                    collect(sequence.getItem(i).getAttributeList(), attributePath + "[" + i + "]", depth + 1, found);
                 }
             } else if (depth > 0 && REFERENCE_TAGS.contains(attribute.getTag()) && attribute.getVM() > 0) {
                 String[] values = attribute.getStringValues();
                 for (int v = 0; v < values.length; v++) {
-                    found.put(here + "#" + v, values[v].trim());
+                    found.put(attributePath + "#" + v, values[v].trim());
                 }
             }
         }
