@@ -17,7 +17,7 @@ import org.truthline.task.TaskKind;
 
 /**
  * Completes {@code Task_AdjudicateLabel}: stores the adjudicated grade, quality and rationale and records
- * ADJUDICATION_SUBMITTED. The adjudicator sees the readers blinded and the expert review, if one happened.
+ * ADJUDICATION_SUBMITTED. The task shows the readers blinded and the expert review, if one happened.
  */
 @Component
 class AdjudicateTaskHandler implements TaskCompletionHandler {

@@ -32,14 +32,15 @@ public class ImportController {
     public record ImportRequest(@NotBlank String path) {
     }
 
-    /** An import with the result of each file processed so far. */
-    public record ImportView(ImportJob job, List<ImportFileResult> files) {
-        public long id() {
-            return job.id();
-        }
+    /** An import's progress with the result of each file processed so far. */
+    public record ImportView(long id, long projectId, String source, String status, int totalFiles,
+            int processedFiles, int importedFiles, int quarantinedFiles, int duplicateFiles, String error,
+            java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt, List<ImportFileResult> files) {
 
-        public String status() {
-            return job.status();
+        ImportView(ImportJob job, List<ImportFileResult> files) {
+            this(job.id(), job.projectId(), job.source(), job.status(), job.totalFiles(), job.processedFiles(),
+                    job.importedFiles(), job.quarantinedFiles(), job.duplicateFiles(), job.error(), job.startedAt(),
+                    job.finishedAt(), files);
         }
     }
 

@@ -6,7 +6,7 @@ import org.truthline.audit.AuditEventType;
 import org.truthline.process.ProcessDefinitionRef;
 
 /**
- * One open task as a {@link TaskCompletionHandler} sees it.
+ * One open task, as passed to a {@link TaskCompletionHandler}.
  *
  * @param process key and version of the process definition the task belongs to
  * @param labelingInstanceId the image-labeling instance the task serves, or null for training tasks

@@ -34,8 +34,8 @@ import org.truthline.process.ProcessVariables;
 
 /**
  * The {@link TaskInbox} on Camunda's task service. Truthline decides who may see and act on a task from the
- * assignee and the candidate groups, so look-ups run without the user's engine authentication; claim and
- * complete run with it, so Camunda's authorizations and user operation log apply as well.
+ * assignee and the candidate groups, so look-ups run without the user's engine authentication. Claim and complete
+ * run with it, so Camunda's authorizations and user operation log apply as well.
  *
  * <p>A user may act on a task assigned to them, or on an unassigned task offered to one of their groups.
  * Auditors may open any task but never claim or complete one.
@@ -158,6 +158,7 @@ class TaskInboxService implements TaskInbox {
             claimAsUser(taskId, userId);
         }
         Map<String, Object> variables = new HashMap<>(handler.complete(context, submitted));
+        variables.put(TaskCompletionGuard.SUBMITTED_THROUGH_TRUTHLINE, TaskCompletionGuard.marker());
         asUser(userId, groups, () -> taskService.complete(taskId, variables));
     }
 
