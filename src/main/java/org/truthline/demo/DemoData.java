@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.truthline.intake.BurnedInReviewService;
 import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
@@ -35,8 +36,11 @@ class DemoData implements ApplicationRunner {
     private final ProjectService projects;
     private final ImportService imports;
     private final TrainingService training;
+    private final BurnedInReviewService burnedInReviews;
 
-    DemoData(DemoProperties properties, ProjectService projects, ImportService imports, TrainingService training) {
+    DemoData(DemoProperties properties, ProjectService projects, ImportService imports, TrainingService training,
+            BurnedInReviewService burnedInReviews) {
+        this.burnedInReviews = burnedInReviews;
         this.properties = properties;
         this.projects = projects;
         this.imports = imports;
@@ -66,7 +70,10 @@ class DemoData implements ApplicationRunner {
         follower.start();
     }
 
-    /** Once the sample import is done, makes two images gold-standard cases and enrols contributor3. */
+    /**
+     * Once the sample import is done, clears all but one of the images held for burned-in annotation review,
+     * makes two images gold-standard cases and enrols contributor3.
+     */
     private void startTraining(long projectId, long importId) {
         try {
             ImportJob job = imports.get(importId);
@@ -74,8 +81,15 @@ class DemoData implements ApplicationRunner {
                 Thread.sleep(250);
                 job = imports.get(importId);
             }
-            List<Long> images = imports.files(importId).stream().filter(f -> f.imageId() != null)
-                    .filter(f -> "IMPORTED".equals(f.outcome())).map(ImportFileResult::imageId).limit(2).toList();
+            List<ImportFileResult> held = imports.files(importId).stream().filter(f -> "HELD".equals(f.outcome()))
+                    .toList();
+            // The demo leaves the last held image in the burned-in review queue for the lead to try.
+            for (ImportFileResult image : held.subList(0, Math.max(0, held.size() - 1))) {
+                burnedInReviews.clear(image.imageId(), "lead", "Demo seed: public test image without burned-in text");
+            }
+            Long stillHeld = held.isEmpty() ? null : held.get(held.size() - 1).imageId();
+            List<Long> images = imports.files(importId).stream().map(ImportFileResult::imageId)
+                    .filter(id -> id != null && !id.equals(stillHeld)).limit(2).toList();
             if (images.size() < 2) {
                 log.warn("Demo import {} produced {} images; contributor3's training needs two gold cases",
                         importId, images.size());

@@ -110,7 +110,9 @@ public class ImageService {
             return;
         }
         if (groups.contains(Role.CONTRIBUTOR_ID)) {
-            boolean assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE image_id = ? AND contributor = ?")
+            boolean assigned = jdbc.sql("""
+                    SELECT COUNT(*) FROM assignment a JOIN image i ON i.id = a.image_id
+                    WHERE a.image_id = ? AND a.contributor = ? AND i.burned_in_status <> 'PENDING'""")
                     .params(imageId, userId).query(Integer.class).single() > 0;
             if (assigned) {
                 return;

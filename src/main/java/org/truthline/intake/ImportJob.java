@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
  * One import run and its progress.
  *
  * @param status RUNNING, COMPLETED or FAILED (FAILED only when the run itself broke; bad files are quarantined)
+ * @param heldFiles imported files held for a lead's burned-in annotation review; also counted in importedFiles
  */
 public record ImportJob(
         long id,
@@ -19,5 +20,6 @@ public record ImportJob(
         int duplicateFiles,
         String error,
         OffsetDateTime startedAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        int heldFiles) {
 }

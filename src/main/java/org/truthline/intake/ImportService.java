@@ -178,13 +178,14 @@ public class ImportService implements DisposableBean {
                             name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                                     + "); the file is kept in quarantine for inspection.", userId);
                 }
-                String counter = switch (result.outcome()) {
-                    case "IMPORTED" -> "imported_files";
-                    case "DUPLICATE" -> "duplicate_files";
-                    default -> "quarantined_files";
+                String counters = switch (result.outcome()) {
+                    case "IMPORTED" -> "imported_files = imported_files + 1";
+                    case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
+                    case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
+                    default -> "quarantined_files = quarantined_files + 1";
                 };
-                jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counter + " = " + counter
-                        + " + 1 WHERE id = ?").param(jobId).update();
+                jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
+                        .param(jobId).update();
             }
             jdbc.sql("UPDATE import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
                     .params(OffsetDateTime.now(), jobId).update();
@@ -253,6 +254,10 @@ public class ImportService implements DisposableBean {
                     written[1] = preview;
                     long id = insertImage(jobId, projectId, name, summary, copy, report, sha256, original,
                             deidentified, preview);
+                    if (dicom.likelyBurnedIn(summary)) {
+                        jdbc.sql("UPDATE image SET burned_in_status = 'PENDING', burned_in_reason = ? WHERE id = ?")
+                                .params(burnedInReason(summary), id).update();
+                    }
                     audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_IMPORTED, projectId, id, Map.of(
                             "importId", jobId, "sopInstanceUid", copy.sopInstanceUid(), "modality",
                             nullToEmpty(copy.modality()), "transferSyntaxUid", nullToEmpty(summary.transferSyntaxUid()),
@@ -266,6 +271,14 @@ public class ImportService implements DisposableBean {
                     throw new UncheckedIOException(e);
                 }
             });
+            String held = jdbc.sql("SELECT burned_in_reason FROM image WHERE id = ? AND burned_in_status = 'PENDING'")
+                    .param(imageId).query(String.class).optional().orElse(null);
+            if (held != null) {
+                audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMAGE_HELD_FOR_BURNED_IN_REVIEW,
+                        projectId, imageId, Map.of("reason", held)));
+                return record(jobId, new ImportFileResult(name, "HELD", imageId,
+                        QuarantineReason.BURNED_IN_ANNOTATION.name(), name + ": " + held));
+            }
             ImportFileResult result = record(jobId, new ImportFileResult(name, "IMPORTED", imageId, null, null));
             events.publishEvent(new ImageImportedEvent(projectId, imageId, userId));
             return result;
@@ -337,6 +350,13 @@ public class ImportService implements DisposableBean {
         return result;
     }
 
+    private static String burnedInReason(DicomSummary summary) {
+        String flag = summary.burnedInAnnotation() == null ? "absent" : summary.burnedInAnnotation().strip();
+        return "held for burned-in annotation review (BurnedInAnnotation " + flag + ", modality "
+                + (summary.modality() == null ? "unknown" : summary.modality())
+                + "); a lead clears the image or masks the text before contributors see it.";
+    }
+
     private static Map<String, Object> deidentificationDetails(DeidentificationReport report) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("profile", report.profile());
@@ -389,7 +409,7 @@ public class ImportService implements DisposableBean {
                 rs.getString("status"), rs.getInt("total_files"), rs.getInt("processed_files"),
                 rs.getInt("imported_files"), rs.getInt("quarantined_files"), rs.getInt("duplicate_files"),
                 rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("finished_at", OffsetDateTime.class));
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("held_files"));
     }
 
     @Override

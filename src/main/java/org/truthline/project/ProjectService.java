@@ -107,7 +107,8 @@ public class ProjectService {
                     openImages("Task_AnnotateImage", projectId),
                     openImages("Task_ReviewAnnotation", projectId),
                     openImages("Task_AdjudicateLabel", projectId),
-                    finalized);
+                    finalized,
+                    count("SELECT COUNT(*) FROM image WHERE project_id = ? AND burned_in_status = 'PENDING'", projectId));
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

@@ -51,7 +51,8 @@ abstract class LifecycleApiTestBase {
     ApiClient auditor;
     ApiClient admin;
 
-    private static final Set<Long> usedImages = new HashSet<>();
+    /** Demo images reserved by a test, per test class: each class has its own database and image ids. */
+    private static final Map<Class<?>, Set<Long>> reservedImages = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void clients() {
@@ -223,12 +224,16 @@ abstract class LifecycleApiTestBase {
                 long projectId = projectWithCertifiedReaders("Corpus " + name);
                 JsonNode result = importFile(projectId, file);
                 String outcome = result.path("outcome").asText();
-                if ("IMPORTED".equals(outcome)) {
+                if ("IMPORTED".equals(outcome) || "HELD".equals(outcome)) {
                     long imageId = result.path("imageId").asLong();
+                    if ("HELD".equals(outcome)) {
+                        assertThat(result.path("reasonCode").asText()).as(name).isEqualTo("BURNED_IN_ANNOTATION");
+                        clearBurnedIn(imageId);
+                    }
                     annotate(contributor1, imageId, 0, "good");
                     annotate(contributor2, imageId, 0, "good");
                     assertThat(awaitLabel(projectId, imageId).path("source").asText()).as(name).isEqualTo("CONSENSUS");
-                    outcomes.put(name, "FINAL_LABEL");
+                    outcomes.put(name, "HELD".equals(outcome) ? "HELD_THEN_FINAL_LABEL" : "FINAL_LABEL");
                 } else {
                     assertThat(outcome).as(name).isEqualTo("QUARANTINED");
                     assertThat(result.path("reason").asText()).as(name).contains(file.getFileName().toString());
@@ -248,8 +253,13 @@ abstract class LifecycleApiTestBase {
             assertThat(identity).as("identifying values read from " + file.getFileName()).isNotEmpty();
             long projectId = projectWithCertifiedReaders("PHI " + file.getFileName());
             JsonNode result = importFile(projectId, file);
-            assertThat(result.path("outcome").asText()).as(result.toString()).isEqualTo("IMPORTED");
             long imageId = result.path("imageId").asLong();
+            if ("HELD".equals(result.path("outcome").asText())) {
+                assertThat(contributor1.get("/api/images/" + imageId + "/preview").status()).isEqualTo(403);
+                clearBurnedIn(imageId);
+            } else {
+                assertThat(result.path("outcome").asText()).as(result.toString()).isEqualTo("IMPORTED");
+            }
             String taskId = annotateTaskId(contributor1, imageId);
 
             List<ApiClient.Response> fetched = new ArrayList<>();
@@ -268,6 +278,40 @@ abstract class LifecycleApiTestBase {
             assertThat(fetched.get(1).status()).isEqualTo(200);
             assertThat(fetched.get(3).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void burnedInUltrasound_reachesContributorsOnlyMasked() throws Exception {
+        Path file = requireSamples().resolve("03-phi-deid/US_burned_in_PHI_RLE_YBR.dcm");
+        long projectId = projectWithCertifiedReaders("Burned-in " + file.getFileName());
+        JsonNode result = importFile(projectId, file);
+        assertThat(result.path("outcome").asText()).as(result.toString()).isEqualTo("HELD");
+        long imageId = result.path("imageId").asLong();
+
+        assertThat(contributor1.get("/api/images/" + imageId + "/preview").status()).isEqualTo(403);
+        assertThat(findTask(contributor1, "ANNOTATE", imageId)).isEmpty();
+        assertThat(lead.getOk("/api/projects/" + projectId + "/burned-in-queue")).hasSize(1);
+        int columns = lead.getOk("/api/images/" + imageId).path("columns").asInt();
+        ApiClient.Response masked = lead.post("/api/images/" + imageId + "/burned-in-review", Map.of(
+                "decision", "MASK", "rectangles", List.of(Map.of("x", 0, "y", 0, "width", columns, "height", 85))));
+        assertThat(masked.status()).as(masked.text()).isEqualTo(204);
+
+        annotateTaskId(contributor1, imageId);
+        ApiClient.Response preview = contributor1.get("/api/images/" + imageId + "/preview");
+        assertThat(preview.status()).isEqualTo(200);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(preview.body()));
+        for (int y = 0; y < 85; y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                assertThat(png.getRGB(x, y) & 0xFFFFFF).as("masked pixel " + x + "," + y).isZero();
+            }
+        }
+        assertThat(lead.getOk("/api/projects/" + projectId + "/burned-in-queue")).isEmpty();
+    }
+
+    void clearBurnedIn(long imageId) {
+        ApiClient.Response cleared = lead.post("/api/images/" + imageId + "/burned-in-review",
+                Map.of("decision", "CLEAR", "note", "Checked in the end-to-end test: no burned-in text"));
+        assertThat(cleared.status()).as(cleared.text()).isEqualTo(204);
     }
 
     long projectWithCertifiedReaders(String name) {
@@ -327,8 +371,12 @@ abstract class LifecycleApiTestBase {
     /** Reserves a demo image that both certified contributors are annotating and no other test has reserved. */
     synchronized long pickDemoImage(long projectId) {
         long imageId = peekDemoImage(projectId);
-        usedImages.add(imageId);
+        reserved().add(imageId);
         return imageId;
+    }
+
+    private Set<Long> reserved() {
+        return reservedImages.computeIfAbsent(getClass(), c -> java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     /** Returns an unreserved demo image with open annotate tasks, for tests that change nothing. */
@@ -336,7 +384,7 @@ abstract class LifecycleApiTestBase {
         return await("an image with annotate tasks for contributor1 and contributor2", () -> {
             Set<Long> first = annotateImages(contributor1, projectId);
             Set<Long> second = annotateImages(contributor2, projectId);
-            return first.stream().filter(second::contains).filter(id -> !usedImages.contains(id)).sorted()
+            return first.stream().filter(second::contains).filter(id -> !reserved().contains(id)).sorted()
                     .findFirst();
         });
     }

@@ -1,0 +1,61 @@
+package org.truthline.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.awt.Rectangle;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The burned-in annotation review queue, for leads and admins. */
+@RestController
+@RequestMapping("/api")
+@PreAuthorize("hasAnyRole('lead', 'admin')")
+class BurnedInReviewController {
+
+    private final BurnedInReviewService reviews;
+
+    BurnedInReviewController(BurnedInReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    /** A rectangle in image pixels, origin at the top left. */
+    record Box(@NotNull @Min(0) Integer x, @NotNull @Min(0) Integer y, @NotNull @Min(1) Integer width,
+            @NotNull @Min(1) Integer height) {
+    }
+
+    /** CLEAR: the image carries no identifying text. MASK: blank the rectangles first. */
+    record Decision(@NotNull @Pattern(regexp = "CLEAR|MASK", message = "must be CLEAR or MASK") String decision,
+            List<@Valid Box> rectangles, String note) {
+    }
+
+    @GetMapping("/projects/{projectId}/burned-in-queue")
+    @Operation(summary = "List the project's images held for burned-in annotation review")
+    List<HeldImage> queue(@PathVariable long projectId) {
+        return reviews.pending(projectId);
+    }
+
+    @PostMapping("/images/{imageId}/burned-in-review")
+    @Operation(summary = "Clear a held image or mask rectangles on it; labeling starts afterwards")
+    ResponseEntity<Void> decide(@PathVariable long imageId, @Valid @RequestBody Decision decision,
+            Principal principal) {
+        if ("CLEAR".equals(decision.decision())) {
+            reviews.clear(imageId, principal.getName(), decision.note());
+        } else {
+            List<Rectangle> rectangles = decision.rectangles() == null ? List.of() : decision.rectangles().stream()
+                    .map(b -> new Rectangle(b.x(), b.y(), b.width(), b.height())).toList();
+            reviews.mask(imageId, rectangles, principal.getName());
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

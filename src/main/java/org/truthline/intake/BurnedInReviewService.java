@@ -1,0 +1,140 @@
+package org.truthline.intake;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truthline.audit.AuditEntry;
+import org.truthline.audit.AuditEventType;
+import org.truthline.audit.AuditLog;
+import org.truthline.dicom.DicomRejectedException;
+import org.truthline.dicom.DicomToolkit;
+
+/**
+ * The queue of images that may carry burned-in text (BurnedInAnnotation YES or absent, or a modality that
+ * commonly burns text in). A lead either clears an image or masks rectangles on its de-identified copy; only then
+ * does labeling start, so no contributor sees a held image.
+ */
+@Service
+public class BurnedInReviewService {
+
+    private static final Logger log = LoggerFactory.getLogger(BurnedInReviewService.class);
+
+    private final JdbcClient jdbc;
+    private final DicomToolkit dicom;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    public BurnedInReviewService(JdbcClient jdbc, DicomToolkit dicom, AuditLog audit,
+            ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.dicom = dicom;
+        this.audit = audit;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    public List<HeldImage> pending(long projectId) {
+        return jdbc.sql("""
+                SELECT id, project_id, source_name, modality, rows_count, columns_count, frame_count, burned_in_reason,
+                       created_at
+                FROM image WHERE project_id = ? AND burned_in_status = 'PENDING' ORDER BY id""").param(projectId)
+                .query((rs, n) -> new HeldImage(rs.getLong("id"), rs.getLong("project_id"), rs.getString("source_name"),
+                        rs.getString("modality"), rs.getInt("rows_count"), rs.getInt("columns_count"),
+                        rs.getInt("frame_count"), rs.getString("burned_in_reason"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Records that the image carries no burned-in identifying text and starts its labeling. */
+    public void clear(long imageId, String userId, String note) {
+        Held held = held(imageId);
+        transaction.executeWithoutResult(status -> {
+            decide(imageId, "CLEARED", userId);
+            audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_CLEARED, held.projectId(), imageId,
+                    Map.of("note", note == null ? "" : note)));
+        });
+        log.info("Image {} cleared of burned-in annotation by {}", imageId, userId);
+        events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    /**
+     * Blanks the rectangles (image pixels, every frame) on the de-identified copy, replaces the copy and its
+     * preview, and starts labeling. The unmasked de-identified copy is deleted; the original stays in the
+     * restricted store.
+     *
+     * @throws IllegalArgumentException when no rectangle is given or one lies outside the image
+     */
+    public void mask(long imageId, List<Rectangle> rectangles, String userId) {
+        Held held = held(imageId);
+        if (rectangles == null || rectangles.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one rectangle to mask, or clear the image instead.");
+        }
+        Path masked = held.deidentified().resolveSibling(held.deidentified().getFileName() + ".masked");
+        try {
+            dicom.maskRectangles(held.deidentified(), masked, rectangles);
+            byte[] preview = dicom.renderPng(masked, 0, null);
+            Files.move(masked, held.deidentified(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            Files.write(held.preview(), preview);
+        } catch (DicomRejectedException e) {
+            throw new IllegalStateException("Masking image " + imageId + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace the de-identified copy of image " + imageId, e);
+        } finally {
+            try {
+                Files.deleteIfExists(masked);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary masked copy {}", masked, e);
+            }
+        }
+        List<Map<String, Integer>> boxes = rectangles.stream()
+                .map(r -> Map.of("x", r.x, "y", r.y, "width", r.width, "height", r.height)).toList();
+        transaction.executeWithoutResult(status -> {
+            decide(imageId, "MASKED", userId);
+            audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_MASKED, held.projectId(), imageId,
+                    Map.of("rectangles", boxes)));
+        });
+        log.info("Image {} masked ({} rectangles) by {}", imageId, rectangles.size(), userId);
+        events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    private void decide(long imageId, String status, String userId) {
+        int updated = jdbc.sql("""
+                UPDATE image SET burned_in_status = ?, burned_in_decided_by = ?, burned_in_decided_at = ?
+                WHERE id = ? AND burned_in_status = 'PENDING'""")
+                .params(status, userId, OffsetDateTime.now(), imageId).update();
+        if (updated != 1) {
+            throw new IllegalStateException("Image " + imageId + " was reviewed by someone else a moment ago.");
+        }
+    }
+
+    private Held held(long imageId) {
+        Held held = jdbc.sql("""
+                SELECT project_id, burned_in_status, deidentified_path, preview_path FROM image WHERE id = ?""")
+                .param(imageId)
+                .query((rs, n) -> new Held(rs.getLong("project_id"), rs.getString("burned_in_status"),
+                        Path.of(rs.getString("deidentified_path")), Path.of(rs.getString("preview_path"))))
+                .optional().orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
+        if (!"PENDING".equals(held.status())) {
+            throw new IllegalArgumentException("Image " + imageId + " is not waiting for a burned-in annotation "
+                    + "review (status " + held.status() + ").");
+        }
+        return held;
+    }
+
+    private record Held(long projectId, String status, Path deidentified, Path preview) {
+    }
+}
