@@ -336,7 +336,8 @@ public class UploadService implements DisposableBean {
         return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
     }
 
-    static String describe(long bytes) {
+    /** Formats a byte count for messages: whole gigabytes or megabytes (binary units) when exact. */
+    public static String describe(long bytes) {
         DataSize size = DataSize.ofBytes(bytes);
         if (bytes >= DataSize.ofGigabytes(1).toBytes() && bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
             return size.toGigabytes() + " GB";

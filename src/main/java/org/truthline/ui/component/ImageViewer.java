@@ -64,6 +64,7 @@ public class ImageViewer extends VerticalLayout {
     private Double zoom;
     private boolean updating;
     private long renders;
+    private byte[] lastPng;
 
     public ImageViewer(ImageService images, long imageId, String userId) {
         this.images = images;
@@ -314,6 +315,11 @@ public class ImageViewer extends VerticalLayout {
         return renders;
     }
 
+    /** Returns a copy of the PNG shown now, or null before the first successful render; for tests. */
+    public byte[] renderedPng() {
+        return lastPng == null ? null : lastPng.clone();
+    }
+
     void stepFrame(int delta) {
         if (image == null || image.frames() <= 1) {
             return;
@@ -364,6 +370,7 @@ public class ImageViewer extends VerticalLayout {
             return;
         }
         renders++;
+        lastPng = png;
         problem.setVisible(false);
         String name = "image-" + image.id() + "-frame-" + frame + ".png";
         picture.setSrc(DownloadHandler.fromInputStream(
