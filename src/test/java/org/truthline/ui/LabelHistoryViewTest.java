@@ -1,5 +1,6 @@
 package org.truthline.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,6 @@ class LabelHistoryViewTest extends KaribuTestBase {
         int finalized = types.lastIndexOf("LABEL_FINALIZED");
         assertThat(GridKt._getFormatted(events, finalized, "process")).matches("image-labeling v[1-9][0-9]*");
         assertThat(GridKt._getFormatted(events, finalized, "who")).isNotBlank();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("label-events-hint")).isVisible()).isFalse();
+        _assertNone(Paragraph.class, spec -> spec.withId("label-events-hint"));
     }
 }

@@ -44,6 +44,7 @@ public class ImageViewer extends VerticalLayout {
     private static final double ZOOM_STEP = 1.25;
     private static final double MIN_ZOOM = 0.1;
     private static final double MAX_ZOOM = 16;
+    private static final String STORED_RENDERING = "Stored rendering";
 
     private final ImageService images;
     private final String userId;
@@ -133,7 +134,7 @@ public class ImageViewer extends VerticalLayout {
         preset.setItems(windows);
         preset.setItemLabelGenerator(ImageViewer::describe);
         preset.setEmptySelectionAllowed(true);
-        preset.setEmptySelectionCaption("Stored rendering");
+        preset.setEmptySelectionCaption(STORED_RENDERING);
         preset.addValueChangeListener(event -> {
             if (!updating) {
                 showWindow(event.getValue());
@@ -387,7 +388,11 @@ public class ImageViewer extends VerticalLayout {
         problem.setVisible(true);
     }
 
+    /** Labels a preset; the select also asks for its empty item, which is the stored rendering. */
     private static String describe(WindowSetting window) {
+        if (window == null) {
+            return STORED_RENDERING;
+        }
         String values = "C " + number(window.center()) + " / W " + number(window.width());
         return window.explanation() == null || window.explanation().isBlank()
                 ? values : window.explanation() + " (" + values + ")";
