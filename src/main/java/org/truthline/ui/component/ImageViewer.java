@@ -345,13 +345,13 @@ public class ImageViewer extends VerticalLayout {
 
     private void applyZoom() {
         if (zoom == null) {
-            picture.getStyle().set("max-width", "100%").set("max-height", "100%").remove("width");
-            picture.getStyle().set("height", "auto");
-            zoomLabel.setText("Fit");
+            // Scales small images up as well as large ones down, keeping the aspect ratio.
+            picture.getStyle().set("width", "100%").set("height", "100%").set("object-fit", "contain");
+            zoomLabel.setText("Zoom: fit");
         } else {
-            picture.getStyle().remove("max-width").remove("max-height")
+            picture.getStyle().remove("object-fit")
                     .set("width", number(image.columns() * zoom) + "px").set("height", "auto");
-            zoomLabel.setText(Math.round(zoom * 100) + " %");
+            zoomLabel.setText("Zoom: " + Math.round(zoom * 100) + " %");
         }
     }
 
