@@ -121,7 +121,10 @@ public class UploadService implements DisposableBean {
         return maxFileBytes;
     }
 
-    /** Creates an empty batch with its own spool folder. */
+    /**
+     * Creates an empty batch with its own spool folder.
+     * NOTE: spool folders of batches that a server stop interrupted are not deleted at the next start.
+     */
     public Batch newBatch() {
         Path root = storage.temporary().resolve("uploads").resolve(UUID.randomUUID().toString());
         try {
@@ -169,7 +172,7 @@ public class UploadService implements DisposableBean {
     /**
      * Starts one import job for every file of the batch. The spool folder is deleted after the job has finished.
      *
-     * @throws IllegalArgumentException when the batch holds no file
+     * @throws IllegalArgumentException when the batch contains no file
      */
     public ImportJob startImport(long projectId, Batch batch, String userId) {
         if (batch.size() == 0) {
@@ -257,10 +260,18 @@ public class UploadService implements DisposableBean {
     private static Path safeDestination(Path root, String name, String archiveName) {
         boolean absolute = name.startsWith("/") || WINDOWS_DRIVE.matcher(name).matches();
         boolean climbs = Stream.of(name.split("/")).anyMatch(".."::equals);
-        if (absolute || climbs || name.isBlank()) {
+        String problem = null;
+        if (absolute) {
+            problem = "is absolute";
+        } else if (climbs) {
+            problem = "contains '..'";
+        } else if (name.isBlank()) {
+            problem = "is empty";
+        }
+        if (problem != null) {
             throw new IllegalArgumentException(archiveName + " contains the entry '" + name + "', whose path "
-                    + (absolute ? "is absolute" : climbs ? "contains '..'" : "is empty")
-                    + "; archives may only hold relative paths inside the archive. Nothing was extracted.");
+                    + problem + ". Archives may only contain relative paths inside the archive, so nothing was "
+                    + "extracted.");
         }
         Path destination = root.resolve(name).normalize();
         if (!destination.startsWith(root) || destination.equals(root)) {

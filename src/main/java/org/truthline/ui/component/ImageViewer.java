@@ -388,7 +388,7 @@ public class ImageViewer extends VerticalLayout {
         problem.setVisible(true);
     }
 
-    /** Labels a preset; the select also asks for its empty item, which is the stored rendering. */
+    /** Labels a preset. The select also labels its empty item with it, passing null for the stored rendering. */
     private static String describe(WindowSetting window) {
         if (window == null) {
             return STORED_RENDERING;

@@ -135,8 +135,8 @@ class UploadPanel extends VerticalLayout {
             return;
         }
         List<String> names = current.fileNames();
-        String shown = String.join(", ", names.subList(0, Math.min(10, names.size())));
-        batchText.setText(count + (count == 1 ? " file" : " files") + " ready to import: " + shown
+        String listed = String.join(", ", names.subList(0, Math.min(10, names.size())));
+        batchText.setText(count + (count == 1 ? " file" : " files") + " ready to import: " + listed
                 + (names.size() > 10 ? ", and " + (names.size() - 10) + " more" : ""));
     }
 
