@@ -1,7 +1,10 @@
 package org.truthline.dicom;
 
+import java.awt.Rectangle;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Truthline's one entry point to a DICOM toolkit, so the toolkit stays replaceable. The DICOM package knows
@@ -33,4 +36,69 @@ public interface DicomToolkit {
      * inverted, colour converted to RGB.
      */
     byte[] renderPng(Path file, int frame, WindowSetting window) throws DicomRejectedException;
+
+    /** Modalities whose images commonly carry burned-in text (patient name, dates, clinic) in their pixels. */
+    Set<String> BURNED_IN_TEXT_MODALITIES = Set.of("US", "SC", "OT", "XC", "ES");
+
+    /** The Encapsulated Document Storage SOP Classes (PDF, CDA, STL, ...) start with this UID. */
+    String ENCAPSULATED_DOCUMENT_SOP_CLASS_ROOT = "1.2.840.10008.5.1.4.1.1.104.";
+
+    /**
+     * Returns true when the object may show identifying text in its pixels or document content, so a person must
+     * look at it before it is used: BurnedInAnnotation is YES; or the modality is one of
+     * {@link #BURNED_IN_TEXT_MODALITIES} and the flag is not NO; or the flag is absent (or neither YES nor NO)
+     * on any modality. Only an explicit NO clears an image. An object without Pixel Data that is not an
+     * encapsulated document (SR, SEG without pixels, presentation state) has no pixels to show text, so it
+     * returns false unless its flag is YES.
+     */
+    default boolean likelyBurnedIn(DicomSummary summary) {
+        String flag = summary.burnedInAnnotation() == null ? "" : summary.burnedInAnnotation().trim().toUpperCase();
+        if ("YES".equals(flag)) {
+            return true;
+        }
+        boolean encapsulatedDocument = summary.sopClassUid() != null
+                && summary.sopClassUid().startsWith(ENCAPSULATED_DOCUMENT_SOP_CLASS_ROOT);
+        if (!summary.hasPixelData() && !encapsulatedDocument) {
+            return false;
+        }
+        if ("NO".equals(flag)) {
+            return false;
+        }
+        // The flag is absent or invalid here. A listed modality needs review unless the flag is NO, and so does
+        // any other modality without the flag, so the modality cannot clear the image.
+        return true;
+    }
+
+    /**
+     * Blanks rectangles (in image pixels, origin top left) in every frame of a de-identified file and writes the
+     * result to {@code target}. A masked region takes the darkest value: the smallest stored value of the image
+     * for MONOCHROME2 and PALETTE COLOR, the largest for MONOCHROME1, black for colour. Compressed Pixel Data is
+     * decompressed and written as Explicit VR Little Endian; colour is written as RGB with Planar Configuration
+     * 0. BurnedInAnnotation becomes NO, and every other attribute is kept.
+     *
+     * @throws IllegalArgumentException when a rectangle is empty or reaches outside the image, when the source
+     *     is not de-identified (PatientIdentityRemoved is not YES), or when its pixel layout cannot be masked
+     */
+    void maskRectangles(Path source, Path target, List<Rectangle> rectangles) throws DicomRejectedException;
+
+    /**
+     * Returns the identifying header text of a file for staff screens, keyword to text: {@link
+     * #IDENTIFYING_TEXT_KEYWORDS} that are present, decoded with the file's Specific Character Set. A value that
+     * cannot be decoded is returned as {@code [undecoded <character set>] 0x<hex bytes>} instead of failing.
+     */
+    Map<String, String> identifyingText(Path file) throws DicomRejectedException;
+
+    /**
+     * Returns one top-level text attribute decoded like {@link #identifyingText}, multiple values joined by a
+     * backslash, or null when the attribute is absent.
+     *
+     * @throws IllegalArgumentException when {@code keyword} is not a DICOM keyword
+     */
+    String decodedText(Path file, String keyword) throws DicomRejectedException;
+
+    /** The attributes {@link #identifyingText} returns when present, in this order. */
+    List<String> IDENTIFYING_TEXT_KEYWORDS = List.of("PatientName", "PatientID", "PatientBirthDate",
+            "OtherPatientNames", "AccessionNumber", "StudyDescription", "SeriesDescription", "InstitutionName",
+            "InstitutionAddress", "InstitutionalDepartmentName", "ReferringPhysicianName", "PerformingPhysicianName",
+            "OperatorsName", "StationName");
 }

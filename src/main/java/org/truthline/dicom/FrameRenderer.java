@@ -7,6 +7,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.util.List;
 
@@ -47,9 +49,11 @@ final class FrameRenderer {
         double[] values = new double[width * height];
         Lut modalityLut = Lut.from(list, Keywords.MODALITY_LUT_SEQUENCE);
         double[] rescale = rescale();
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
             for (int x = 0; x < width; x++) {
-                int stored = storedValue(raster.getSample(x, y, 0));
+                int stored = storedValue(row[x]);
                 values[y * width + x] = modalityLut != null
                         ? modalityLut.lookup(stored)
                         : stored * rescale[0] + rescale[1];
@@ -58,7 +62,7 @@ final class FrameRenderer {
 
         VoiFunction voi = voi(requested, values);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < values.length; i++) {
             int grey = voi.apply(values[i]);
             out[i] = (byte) (inverted ? 255 - grey : grey);
@@ -133,29 +137,37 @@ final class FrameRenderer {
     private BufferedImage colour(Raster raster, String photometric) {
         int width = raster.getWidth();
         int height = raster.getHeight();
-        int shift = Math.max(0, bitsStored - 8);
-        boolean ybrFull = photometric.startsWith("YBR_FULL");
-        boolean ybrPartial = photometric.startsWith("YBR_PARTIAL");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixel = new int[raster.getNumBands()];
+        int[] out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int bands = raster.getNumBands();
+        int[] row = new int[width * bands];
+        int[] pixel = new int[bands];
         for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, row);
             for (int x = 0; x < width; x++) {
-                raster.getPixel(x, y, pixel);
-                int a = pixel[0] >> shift;
-                int b = pixel[1] >> shift;
-                int c = pixel[2] >> shift;
-                int rgb;
-                if (ybrFull) {
-                    rgb = ycbcrToRgb(a, b - 128, c - 128);
-                } else if (ybrPartial) {
-                    rgb = ycbcrPartialToRgb(a, b - 128, c - 128);
-                } else {
-                    rgb = clamp(a) << 16 | clamp(b) << 8 | clamp(c);
-                }
-                image.setRGB(x, y, rgb);
+                System.arraycopy(row, x * bands, pixel, 0, bands);
+                out[y * width + x] = toRgb(photometric, pixel, bitsStored);
             }
         }
         return image;
+    }
+
+    /**
+     * Converts one decoded three-sample pixel to packed 8-bit RGB: YBR_FULL* and YBR_PARTIAL* through their
+     * YCbCr equations, anything else taken as RGB. Samples wider than 8 bits are shifted down.
+     */
+    static int toRgb(String photometric, int[] pixel, int bitsStored) {
+        int shift = Math.max(0, bitsStored - 8);
+        int a = pixel[0] >> shift;
+        int b = pixel[1] >> shift;
+        int c = pixel[2] >> shift;
+        if (photometric.startsWith("YBR_FULL")) {
+            return ycbcrToRgb(a, b - 128, c - 128);
+        }
+        if (photometric.startsWith("YBR_PARTIAL")) {
+            return ycbcrPartialToRgb(a, b - 128, c - 128);
+        }
+        return clamp(a) << 16 | clamp(b) << 8 | clamp(c);
     }
 
     /** Full-range YCbCr to RGB with the ITU-R BT.601 coefficients of PS3.3 C.7.6.3.1.2. */
@@ -187,10 +199,13 @@ final class FrameRenderer {
         int width = raster.getWidth();
         int height = raster.getHeight();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width];
         for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
             for (int x = 0; x < width; x++) {
-                int index = raster.getSample(x, y, 0);
-                image.setRGB(x, y, red.eightBit(index) << 16 | green.eightBit(index) << 8 | blue.eightBit(index));
+                int index = row[x];
+                out[y * width + x] = red.eightBit(index) << 16 | green.eightBit(index) << 8 | blue.eightBit(index);
             }
         }
         return image;

@@ -39,8 +39,8 @@ import org.truthline.ui.LoginView;
  *   <li>{@code /engine-rest/**}: Camunda REST API, HTTP Basic only, no session, no CSRF token.
  *   <li>{@code /camunda/**}: Camunda webapps. Login required: pages redirect to {@code /login}, API calls get 401.
  *       Spring's CSRF and header writing are off because Camunda's own CSRF and header filters run there.
- *   <li>{@code /api/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API, session or HTTP Basic,
- *       JSON 401 and 403 instead of redirects, no CSRF token.
+ *   <li>{@code /api/**}, {@code /dicomweb/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API
+ *       and DICOMweb, session or HTTP Basic, JSON 401 and 403 instead of redirects, no CSRF token.
  *   <li>everything else: the Vaadin UI with its form login at {@code /login}.
  * </ol>
  *
@@ -110,7 +110,8 @@ class SecurityConfig {
         JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM);
 
         http.securityMatcher(new OrRequestMatcher(
-                        path("/api/**"), path("/v3/api-docs"), path("/v3/api-docs/**"), path("/actuator/**")))
+                        path("/api/**"), path("/dicomweb/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
+                        path("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()

@@ -109,7 +109,7 @@ public class ImportService implements DisposableBean {
     public ImportJob startFiles(long projectId, Path root, List<Path> files, String source, String userId) {
         projects.get(projectId);
         long jobId = createJob(projectId, source, userId);
-        List<Path> copy = List.copyOf(files);
+        List<Path> copy = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
         executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> copy, userId));
         return get(jobId);
     }

@@ -158,6 +158,7 @@ class TaskInboxService implements TaskInbox {
             claimAsUser(taskId, userId);
         }
         Map<String, Object> variables = new HashMap<>(handler.complete(context, submitted));
+        variables.put(TaskCompletionGuard.SUBMITTED_THROUGH_TRUTHLINE, TaskCompletionGuard.marker());
         asUser(userId, groups, () -> taskService.complete(taskId, variables));
     }
 

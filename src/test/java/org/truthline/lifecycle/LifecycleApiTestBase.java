@@ -178,6 +178,21 @@ abstract class LifecycleApiTestBase {
     }
 
     @Test
+    void assignee_cannotBypassTruthlineThroughEngineRest() {
+        long projectId = demoProject();
+        long imageId = peekDemoImage(projectId);
+        String task = annotateTaskId(contributor1, imageId);
+
+        ApiClient.Response response = contributor1.post("/engine-rest/task/" + task + "/complete", Map.of());
+
+        // Camunda's REST API wraps a task listener's exception in HTTP 500; the message carries the fix.
+        assertThat(response.status()).as(response.text()).isIn(400, 500);
+        assertThat(response.text()).contains("can only be completed in Truthline")
+                .contains("/api/tasks/" + task + "/complete");
+        assertThat(annotateTaskId(contributor1, imageId)).isEqualTo(task);
+    }
+
+    @Test
     void auditor_cannotCompleteOrChangeAnything() {
         long projectId = demoProject();
         long imageId = peekDemoImage(projectId);

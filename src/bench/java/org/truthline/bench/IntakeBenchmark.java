@@ -1,0 +1,222 @@
+package org.truthline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.truthline.dicom.DeidentificationOptions;
+import org.truthline.dicom.DicomLimits;
+import org.truthline.dicom.DicomRejectedException;
+import org.truthline.dicom.PixelMedDicomToolkit;
+import org.truthline.dicom.UidRemapper;
+
+/**
+ * Intake throughput: files per second through {@link PixelMedDicomToolkit} (read the header, de-identify and
+ * write the copy, render a PNG preview of the copy's first frame) against a bare PixelMed
+ * {@code AttributeList.read} and {@code write} of the same files, in the same JVM. Each round processes every
+ * file once. Warm-up rounds are discarded, and the two pipelines alternate round by round, so both see the same
+ * JIT and page-cache state. The result is the median of the measured rounds.
+ *
+ * <p>Runs only in the {@code bench} Maven profile. System properties: {@code bench.warmup} and
+ * {@code bench.rounds} (round counts), {@code bench.report} (Markdown output file).
+ */
+class IntakeBenchmark {
+
+    private static final List<String> FOLDERS = List.of("01-modalities", "02-transfer-syntaxes");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void intakeThroughput() throws Exception {
+        int warmup = Integer.getInteger("bench.warmup", 2);
+        int rounds = Integer.getInteger("bench.rounds", 7);
+        Path report = Path.of(System.getProperty("bench.report", "target/benchmarks/intake.md"));
+        PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS);
+
+        List<Path> accepted = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (Path file : corpusFiles()) {
+            try {
+                toolkit.read(file);
+                accepted.add(file);
+            } catch (DicomRejectedException e) {
+                rejected.add(file.getFileName() + " (" + e.reason() + ")");
+            }
+        }
+        assertThat(accepted).as("accepted benchmark files").isNotEmpty();
+        long bytes = 0;
+        for (Path file : accepted) {
+            bytes += Files.size(file);
+        }
+
+        Map<String, List<Double>> stepMillis = new HashMap<>();
+        Map<String, List<Double>> fileMillis = new HashMap<>();
+        List<Double> bareRates = new ArrayList<>();
+        List<Double> toolkitRates = new ArrayList<>();
+        for (int round = 0; round < warmup + rounds; round++) {
+            boolean measured = round >= warmup;
+            double bare = bareRound(accepted, measured ? fileMillis : new HashMap<>());
+            double truthline = toolkitRound(toolkit, accepted, measured ? stepMillis : new HashMap<>(),
+                    measured ? fileMillis : new HashMap<>());
+            if (measured) {
+                bareRates.add(bare);
+                toolkitRates.add(truthline);
+            }
+        }
+
+        double bareMedian = median(bareRates);
+        double toolkitMedian = median(toolkitRates);
+        String table = report(accepted, rejected, bytes, warmup, rounds, bareRates, toolkitRates, bareMedian,
+                toolkitMedian, stepMillis, fileMillis);
+        System.out.println(table);
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, table, StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> corpusFiles() throws IOException {
+        String configured = System.getenv("TRUTHLINE_SAMPLES");
+        Path root = configured == null || configured.isBlank() ? Path.of("..", "shared", "dicom") : Path.of(configured);
+        assumeTrue(Files.isDirectory(root), "DICOM sample corpus not found at " + root.toAbsolutePath()
+                + "; set TRUTHLINE_SAMPLES to the corpus folder");
+        List<Path> files = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            try (Stream<Path> listing = Files.list(root.resolve(folder))) {
+                listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Returns files per second for read + write with PixelMed alone, Pixel Data kept as stored. */
+    private double bareRound(List<Path> files, Map<String, List<Double>> fileMillis) throws Exception {
+        Path folder = Files.createDirectories(work.resolve("bare"));
+        long start = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            long fileStart = System.nanoTime();
+            AttributeList list = new AttributeList();
+            list.setDecompressPixelData(false);
+            list.read(files.get(i).toFile());
+            String transferSyntax = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID);
+            if (transferSyntax.isEmpty()) {
+                // A raw data set without File Meta Information: PixelMed read it as implicit VR little endian.
+                transferSyntax = TransferSyntax.ImplicitVRLittleEndian;
+                FileMetaInformation.addFileMetaInformation(list, transferSyntax, "BENCH");
+            }
+            list.write(folder.resolve(i + ".dcm").toFile(), transferSyntax, true, true);
+            fileMillis.computeIfAbsent("bare " + files.get(i).getFileName(), key -> new ArrayList<>())
+                    .add((System.nanoTime() - fileStart) / 1e6);
+        }
+        return files.size() / seconds(start);
+    }
+
+    /** Returns files per second for the intake steps, adding each step's milliseconds to {@code steps}. */
+    private double toolkitRound(PixelMedDicomToolkit toolkit, List<Path> files, Map<String, List<Double>> steps,
+            Map<String, List<Double>> fileMillis) throws Exception {
+        Path folder = Files.createDirectories(work.resolve("truthline"));
+        UidRemapper project = new CountingRemapper();
+        double read = 0;
+        double deidentify = 0;
+        double render = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            Path copy = folder.resolve(i + ".dcm");
+            long t0 = System.nanoTime();
+            toolkit.read(files.get(i));
+            long t1 = System.nanoTime();
+            toolkit.deidentify(files.get(i), copy, project, DeidentificationOptions.BASIC);
+            long t2 = System.nanoTime();
+            toolkit.renderPng(copy, 0, null);
+            long t3 = System.nanoTime();
+            read += (t1 - t0) / 1e6;
+            deidentify += (t2 - t1) / 1e6;
+            render += (t3 - t2) / 1e6;
+            String name = files.get(i).getFileName().toString();
+            fileMillis.computeIfAbsent("read " + name, key -> new ArrayList<>()).add((t1 - t0) / 1e6);
+            fileMillis.computeIfAbsent("deidentify " + name, key -> new ArrayList<>()).add((t2 - t1) / 1e6);
+            fileMillis.computeIfAbsent("render " + name, key -> new ArrayList<>()).add((t3 - t2) / 1e6);
+        }
+        double rate = files.size() / seconds(start);
+        steps.computeIfAbsent("read", key -> new ArrayList<>()).add(read);
+        steps.computeIfAbsent("deidentify + write", key -> new ArrayList<>()).add(deidentify);
+        steps.computeIfAbsent("renderPng", key -> new ArrayList<>()).add(render);
+        return rate;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static String report(List<Path> files, List<String> rejected, long bytes, int warmup, int rounds,
+            List<Double> bareRates, List<Double> toolkitRates, double bareMedian, double toolkitMedian,
+            Map<String, List<Double>> stepMillis, Map<String, List<Double>> fileMillis) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Files: %d accepted (%.1f MB); rejected: %s%n", files.size(),
+                bytes / 1e6, rejected.isEmpty() ? "none" : String.join(", ", rejected)));
+        out.append(String.format(Locale.ROOT, "Rounds: %d warm-up, %d measured; median of the measured rounds%n%n",
+                warmup, rounds));
+        out.append("| pipeline | median files/s | rounds (files/s) |\n|---|---|---|\n");
+        out.append(String.format(Locale.ROOT, "| bare PixelMed read + write | %.1f | %s |%n", bareMedian,
+                formatted(bareRates)));
+        out.append(String.format(Locale.ROOT, "| Truthline read + de-identify + write + renderPng | %.1f | %s |%n",
+                toolkitMedian, formatted(toolkitRates)));
+        out.append(String.format(Locale.ROOT, "%nRatio Truthline / bare: %.2f%n%n", toolkitMedian / bareMedian));
+        out.append("| Truthline step | median ms per round | share |\n|---|---|---|\n");
+        double total = 0;
+        for (List<Double> values : stepMillis.values()) {
+            total += median(values);
+        }
+        for (String step : List.of("read", "deidentify + write", "renderPng")) {
+            double millis = median(stepMillis.get(step));
+            out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f%% |%n", step, millis, 100 * millis / total));
+        }
+        double withoutPreview = files.size() / ((median(stepMillis.get("read"))
+                + median(stepMillis.get("deidentify + write"))) / 1000);
+        out.append(String.format(Locale.ROOT, "%nEstimate without renderPng (sum of the read and de-identify step"
+                + " medians): %.1f files/s, ratio %.2f%n", withoutPreview, withoutPreview / bareMedian));
+        out.append("\n| file | bare ms | read ms | de-identify + write ms | renderPng ms |\n|---|---|---|---|---|\n");
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name,
+                    median(fileMillis.get("bare " + name)), median(fileMillis.get("read " + name)),
+                    median(fileMillis.get("deidentify " + name)), median(fileMillis.get("render " + name))));
+        }
+        return out.toString();
+    }
+
+    private static String formatted(List<Double> rates) {
+        return String.join(", ", rates.stream().map(rate -> String.format(Locale.ROOT, "%.1f", rate)).toList());
+    }
+
+    /** A project remapper like the application's: one new 2.25 UID per original, repeats get the same one. */
+    private static final class CountingRemapper implements UidRemapper {
+        private final Map<String, String> replacements = new HashMap<>();
+
+        @Override
+        public String remap(String originalUid) {
+            return replacements.computeIfAbsent(originalUid, uid -> "2.25." + (1000 + replacements.size()));
+        }
+    }
+}

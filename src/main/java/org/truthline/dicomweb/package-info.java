@@ -1,0 +1,6 @@
+/**
+ * DICOMweb: a read-only QIDO-RS and WADO-RS server under {@code /dicomweb} for the de-identified copies (never the
+ * originals), filtered by the same visibility rule as {@link org.truthline.image.ImageService}, and a client
+ * that pulls studies from a project's PACS over QIDO-RS and WADO-RS into the intake pipeline.
+ */
+package org.truthline.dicomweb;
