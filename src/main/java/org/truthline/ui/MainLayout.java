@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.truthline.identity.Role;
 import org.truthline.ui.label.LabelHistoryView;
 import org.truthline.ui.project.ProjectView;
+import org.truthline.ui.training.TrainingView;
 
 /**
  * The frame around every signed-in view: application title, side navigation limited to the views the user's
@@ -39,6 +40,7 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Main navigation");
         addIfAllowed(nav, user, "Inbox", InboxView.class, VaadinIcon.INBOX);
         addIfAllowed(nav, user, "Projects", ProjectView.class, VaadinIcon.FOLDER_OPEN);
+        addIfAllowed(nav, user, "Training", TrainingView.class, VaadinIcon.ACADEMY_CAP);
         addIfAllowed(nav, user, "Label history", LabelHistoryView.class, VaadinIcon.CLIPBOARD_TEXT);
         return nav;
     }

@@ -8,16 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,65 +26,42 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.truthline.dicom.DicomToolkit;
-import org.truthline.forms.FormRegistry;
+import org.truthline.task.TaskInbox;
 import org.truthline.task.TaskKind;
-import org.truthline.ui.FakeTaskInbox;
+import org.truthline.task.TaskSummary;
 
 /**
- * Signs in as the demo contributor in headless Chromium, opens an annotate task from the inbox and saves a
- * screenshot to {@code target/screenshots/contributor-task.png}. Skipped when {@code /usr/bin/chromium} is absent.
- *
- * <p>NOTE: the task comes from the in-memory {@link FakeTaskInbox} because neither the process branch's
- * TaskInbox implementation nor the demo seeding of annotate tasks is on main yet; login, users and screens are
- * the real ones.
+ * Signs in as the demo contributor in headless Chromium against the demo data (users, project and the images
+ * imported from {@code samples/}), opens an annotate task from the inbox, waits until the image has loaded and
+ * saves a screenshot to {@code target/screenshots/contributor-task.png}. Skipped when {@code /usr/bin/chromium}
+ * or {@code /usr/bin/chromedriver} is absent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-@Disabled("LoginView throws NullPointerException: LoginI18n.createDefault().getHeader() is null in Vaadin 24.9.5,"
-        + " so /login shows an error page. Enable once LoginView calls i18n.setHeader(new LoginI18n.Header()).")
 class ContributorTaskBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "contributor-task.png");
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;
 
     @Autowired
-    FakeTaskInbox inbox;
-
-    // NOTE: a mock until a DicomToolkit implementation reaches main; the annotate task here has no image.
-    @MockitoBean
-    DicomToolkit dicomToolkit;
+    TaskInbox inbox;
 
     private WebDriver driver;
     private Path profileDir;
-
-    @TestConfiguration
-    static class FakeInboxConfiguration {
-        @Bean
-        @Primary
-        FakeTaskInbox fakeTaskInbox(FormRegistry forms) {
-            return new FakeTaskInbox(forms);
-        }
-    }
 
     @DynamicPropertySource
     static void isolatedStores(DynamicPropertyRegistry registry) throws IOException {
         Path dataDir = Files.createTempDirectory("truthline-browser-test");
         registry.add("truthline.data-dir", dataDir::toString);
-        // An empty samples folder keeps the demo profile from importing files in this test.
-        registry.add("truthline.demo.samples-dir", () -> dataDir.resolve("no-samples").toString());
     }
 
     @BeforeEach
@@ -108,13 +86,26 @@ class ContributorTaskBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-        inbox.reset();
+    }
+
+    /** Waits until the demo seed has given contributor1 annotate tasks, so the inbox is not empty on sign-in. */
+    private List<TaskSummary> awaitAnnotateTasks() throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            List<TaskSummary> tasks = inbox.openTasks("contributor1").stream()
+                    .filter(task -> task.kind() == TaskKind.ANNOTATE).toList();
+            if (!tasks.isEmpty()) {
+                return tasks;
+            }
+            assertThat(Instant.now()).as("contributor1's annotate tasks from the demo import").isBefore(deadline);
+            Thread.sleep(250);
+        }
     }
 
     @Test
-    void contributorOpensTaskFromInbox() throws IOException {
-        inbox.add("t-browser", TaskKind.ANNOTATE, "contributor1", List.of(), null, Map.of(), List.of(), null);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+    void contributorOpensTaskFromInbox() throws IOException, InterruptedException {
+        List<TaskSummary> tasks = awaitAnnotateTasks();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
 
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")))
@@ -125,10 +116,16 @@ class ContributorTaskBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-button[normalize-space()='Open']"))).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-grade")));
-        assertThat(driver.getCurrentUrl()).endsWith("/tasks/t-browser");
-        assertThat(driver.getTitle()).isEqualTo("Annotate image | Truthline");
+        String taskId = driver.getCurrentUrl().replaceFirst(".*/tasks/", "");
+        TaskSummary opened = tasks.stream().filter(task -> task.id().equals(taskId)).findFirst().orElseThrow(
+                () -> new AssertionError("Opened task " + taskId + " is not one of contributor1's annotate tasks"));
+        assertThat(driver.getTitle()).isEqualTo(opened.name() + " | Truthline");
+
+        WebElement picture = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("image-picture")));
+        wait.until(browser -> (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", picture));
+        assertThat(picture.getAttribute("alt")).contains("image " + opened.imageId());
 
         Files.createDirectories(SCREENSHOT.getParent());
         Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();

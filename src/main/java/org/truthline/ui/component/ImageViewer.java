@@ -44,6 +44,7 @@ public class ImageViewer extends VerticalLayout {
     private static final double ZOOM_STEP = 1.25;
     private static final double MIN_ZOOM = 0.1;
     private static final double MAX_ZOOM = 16;
+    private static final String STORED_RENDERING = "Stored rendering";
 
     private final ImageService images;
     private final String userId;
@@ -64,6 +65,7 @@ public class ImageViewer extends VerticalLayout {
     private Double zoom;
     private boolean updating;
     private long renders;
+    private byte[] lastPng;
 
     public ImageViewer(ImageService images, long imageId, String userId) {
         this.images = images;
@@ -132,7 +134,7 @@ public class ImageViewer extends VerticalLayout {
         preset.setItems(windows);
         preset.setItemLabelGenerator(ImageViewer::describe);
         preset.setEmptySelectionAllowed(true);
-        preset.setEmptySelectionCaption("Stored rendering");
+        preset.setEmptySelectionCaption(STORED_RENDERING);
         preset.addValueChangeListener(event -> {
             if (!updating) {
                 showWindow(event.getValue());
@@ -314,6 +316,11 @@ public class ImageViewer extends VerticalLayout {
         return renders;
     }
 
+    /** Returns a copy of the PNG shown now, or null before the first successful render; for tests. */
+    public byte[] renderedPng() {
+        return lastPng == null ? null : lastPng.clone();
+    }
+
     void stepFrame(int delta) {
         if (image == null || image.frames() <= 1) {
             return;
@@ -338,13 +345,13 @@ public class ImageViewer extends VerticalLayout {
 
     private void applyZoom() {
         if (zoom == null) {
-            picture.getStyle().set("max-width", "100%").set("max-height", "100%").remove("width");
-            picture.getStyle().set("height", "auto");
-            zoomLabel.setText("Fit");
+            // Scales small images up as well as large ones down, keeping the aspect ratio.
+            picture.getStyle().set("width", "100%").set("height", "100%").set("object-fit", "contain");
+            zoomLabel.setText("Zoom: fit");
         } else {
-            picture.getStyle().remove("max-width").remove("max-height")
+            picture.getStyle().remove("object-fit")
                     .set("width", number(image.columns() * zoom) + "px").set("height", "auto");
-            zoomLabel.setText(Math.round(zoom * 100) + " %");
+            zoomLabel.setText("Zoom: " + Math.round(zoom * 100) + " %");
         }
     }
 
@@ -364,6 +371,7 @@ public class ImageViewer extends VerticalLayout {
             return;
         }
         renders++;
+        lastPng = png;
         problem.setVisible(false);
         String name = "image-" + image.id() + "-frame-" + frame + ".png";
         picture.setSrc(DownloadHandler.fromInputStream(
@@ -380,7 +388,11 @@ public class ImageViewer extends VerticalLayout {
         problem.setVisible(true);
     }
 
+    /** Labels a preset. The select also labels its empty item with it, passing null for the stored rendering. */
     private static String describe(WindowSetting window) {
+        if (window == null) {
+            return STORED_RENDERING;
+        }
         String values = "C " + number(window.center()) + " / W " + number(window.width());
         return window.explanation() == null || window.explanation().isBlank()
                 ? values : window.explanation() + " (" + values + ")";

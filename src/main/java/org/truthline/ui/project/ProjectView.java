@@ -32,6 +32,7 @@ import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
 import org.truthline.intake.QuarantineEntry;
+import org.truthline.intake.UploadService;
 import org.truthline.project.ProjectNotFoundException;
 import org.truthline.project.ProjectProgress;
 import org.truthline.project.ProjectService;
@@ -42,7 +43,8 @@ import org.truthline.ui.MainLayout;
 
 /**
  * Projects for leads and admins: the project list and, for the selected project, its images by lifecycle stage,
- * import of a server-side folder with live progress and per-file results, and the quarantine list.
+ * browser upload and import of a server-side folder with live progress and per-file results, and the quarantine
+ * list.
  */
 @Route(value = "projects", layout = MainLayout.class)
 @PageTitle("Projects | Truthline")
@@ -54,6 +56,7 @@ public class ProjectView extends SplitLayout {
 
     private final ProjectService projects;
     private final ImportService imports;
+    private final UploadService uploads;
     private final CurrentUser user;
 
     private final Grid<ProjectSummary> projectGrid = new Grid<>(ProjectSummary.class, false);
@@ -72,9 +75,10 @@ public class ProjectView extends SplitLayout {
     private ImportJob shownJob;
     private Registration pollRegistration;
 
-    public ProjectView(ProjectService projects, ImportService imports, CurrentUser user) {
+    public ProjectView(ProjectService projects, ImportService imports, UploadService uploads, CurrentUser user) {
         this.projects = projects;
         this.imports = imports;
+        this.uploads = uploads;
         this.user = user;
         setSizeFull();
         setSplitterPosition(30);
@@ -180,8 +184,13 @@ public class ProjectView extends SplitLayout {
 
         HorizontalLayout importRow = new HorizontalLayout(folder, importButton);
         importRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        UploadPanel upload = new UploadPanel(uploads, selected.id(), user.id(), job -> {
+            showJob(job);
+            refreshProject();
+        });
         details.add(name, description, settings, new H3("Progress by stage"), progress,
-                new H3("Import DICOM files"), importRow, importProgress, importStatus,
+                new H3("Upload DICOM files"), upload, new H3("Import a server folder"), importRow,
+                new H3("Import progress"), importProgress, importStatus,
                 new H3("Recent imports"), importGrid, new H3("Files of the import"), fileGrid,
                 new H3("Quarantine"), quarantineEmpty, quarantineGrid);
         refreshProject();

@@ -112,17 +112,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         body.addClassNames(LumoUtility.Gap.LARGE);
         if (summary.imageId() != null) {
             ImageViewer image = new ImageViewer(images, summary.imageId(), user.id());
+            // Image and form share the row and wrap only when the window is narrower than both minimum widths.
+            image.setWidth(null);
             body.add(image);
             body.setFlexGrow(2, image);
+            body.setFlexBasis("0", image);
         }
         VerticalLayout side = new VerticalLayout();
         side.setPadding(false);
         side.setMinWidth("22rem");
-        side.setWidth("30rem");
+        body.setFlexBasis("26rem", side);
         side.add(context(details));
         side.add(formSection(summary.claimable()));
         body.add(side);
-        body.setFlexGrow(1, side);
+        body.setFlexGrow(0, side);
         add(body);
     }
 

@@ -1,0 +1,134 @@
+package org.truthline.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.truthline.identity.Role;
+import org.truthline.intake.ImportFileResult;
+import org.truthline.intake.ImportJob;
+import org.truthline.project.NewProject;
+import org.truthline.project.ProjectSummary;
+import org.truthline.ui.project.ProjectView;
+
+class ProjectUploadTest extends KaribuTestBase {
+
+    private static byte[] samplesZip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String sample : List.of("CT_small.dcm", "MR_small.dcm")) {
+                zip.putNextEntry(new ZipEntry("scans/" + sample));
+                zip.write(Files.readAllBytes(Path.of("samples", sample)));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.write("Two sample images for the upload test.".getBytes());
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private ProjectSummary newProject() {
+        return projects.create(new NewProject("Upload test " + UUID.randomUUID(), null, "finding-severity", 2, 0.0,
+                0), "lead");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectProject(ProjectSummary project) {
+        Grid<ProjectSummary> grid = _get(Grid.class, spec -> spec.withId("project-grid"));
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            if (GridKt._get(grid, row).id() == project.id()) {
+                grid.select(GridKt._get(grid, row));
+                return;
+            }
+        }
+        throw new AssertionError("Project " + project.name() + " is not listed");
+    }
+
+    @Test
+    void zipUploadBecomesOneImport() throws IOException {
+        ProjectSummary project = newProject();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+        Button importButton = _get(Button.class, spec -> spec.withId("upload-import"));
+        assertThat(importButton.isEnabled()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-batch")).getText())
+                .isEqualTo("No files uploaded yet.");
+
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("upload")), "samples.zip", samplesZip());
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-batch")).getText())
+                .startsWith("3 files ready to import").contains("samples/scans/CT_small.dcm")
+                .contains("samples/README.txt");
+        assertThat(importButton.getText()).isEqualTo("Import 3 uploaded files");
+        _click(importButton);
+
+        assertThat(_get(Span.class, spec -> spec.withId("import-status")).getText())
+                .contains("upload of 3 files by lead");
+        ImportJob job = await("the upload import to finish", () -> imports.recent(project.id()).stream()
+                .filter(j -> !"RUNNING".equals(j.status())).findFirst());
+        assertThat(job.source()).isEqualTo("upload of 3 files by lead");
+        assertThat(job.status()).isEqualTo("COMPLETED");
+        Map<String, ImportFileResult> results = imports.files(job.id()).stream()
+                .collect(Collectors.toMap(ImportFileResult::fileName, r -> r));
+        assertThat(results).containsOnlyKeys("samples/scans/CT_small.dcm", "samples/scans/MR_small.dcm",
+                "samples/README.txt");
+        assertThat(results.get("samples/scans/CT_small.dcm").outcome()).isEqualTo("IMPORTED");
+        assertThat(results.get("samples/scans/MR_small.dcm").outcome()).isEqualTo("IMPORTED");
+        assertThat(results.get("samples/README.txt").outcome()).isEqualTo("QUARANTINED");
+        assertThat(results.get("samples/README.txt").reasonCode()).isEqualTo("NOT_DICOM");
+        assertThat(imports.quarantine(project.id())).extracting(q -> q.reasonCode()).containsExactly("NOT_DICOM");
+        assertThat(importButton.isEnabled()).isFalse();
+    }
+
+    @Test
+    void unsafeZipIsRejectedWithReason() throws IOException {
+        ProjectSummary project = newProject();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("../outside.dcm"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+
+        Optional<Throwable> failure = Optional.empty();
+        try {
+            UploadKt._upload(_get(Upload.class, spec -> spec.withId("upload")), "evil.zip", bytes.toByteArray());
+        } catch (Exception e) {
+            failure = Optional.of(e);
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("upload-errors")).getElement()
+                .getTextRecursively()).contains("evil.zip contains the entry '../outside.dcm'");
+        assertThat(_get(Button.class, spec -> spec.withId("upload-import")).isEnabled()).isFalse();
+        assertThat(imports.recent(project.id())).isEmpty();
+        assertThat(failure).as("the upload request fails, so the browser marks the file").isPresent();
+    }
+}
