@@ -11,7 +11,6 @@ import org.truthline.annotation.BlindedReaders;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.process.ProcessVariables;
-import org.truthline.quality.GradeAgreement;
 import org.truthline.task.SubmittedValues;
 import org.truthline.task.TaskCompletionHandler;
 import org.truthline.task.TaskContext;
@@ -99,9 +98,7 @@ class ReviewTaskHandler implements TaskCompletionHandler {
     @Override
     public TaskExtras describe(TaskContext task) {
         List<Annotation> readers = annotations.latestPerReader(task.labelingInstanceId());
-        Map<String, Object> prefill = new LinkedHashMap<>();
-        GradeAgreement.consensus(readers.stream().map(Annotation::grade).toList())
-                .ifPresent(grade -> prefill.put("grade", String.valueOf(grade)));
-        return new TaskExtras(prefill, BlindedReaders.of(readers), null, null, null);
+        // No prefill: the corrected grade belongs to CORRECT only, and the readers' grades are shown beside the form.
+        return new TaskExtras(Map.of(), BlindedReaders.of(readers), null, null, null);
     }
 }
