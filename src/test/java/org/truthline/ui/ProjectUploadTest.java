@@ -34,6 +34,9 @@ import org.truthline.ui.project.ProjectView;
 
 class ProjectUploadTest extends KaribuTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.truthline.intake.BurnedInReviewService burnedInReviews;
+
     private static byte[] samplesZip() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -96,8 +99,9 @@ class ProjectUploadTest extends KaribuTestBase {
                 .collect(Collectors.toMap(ImportFileResult::fileName, r -> r));
         assertThat(results).containsOnlyKeys("samples/scans/CT_small.dcm", "samples/scans/MR_small.dcm",
                 "samples/README.txt");
-        assertThat(results.get("samples/scans/CT_small.dcm").outcome()).isEqualTo("IMPORTED");
-        assertThat(results.get("samples/scans/MR_small.dcm").outcome()).isEqualTo("IMPORTED");
+        // Both samples lack BurnedInAnnotation, so they wait for a burned-in annotation review.
+        assertThat(results.get("samples/scans/CT_small.dcm").outcome()).isEqualTo("HELD");
+        assertThat(results.get("samples/scans/MR_small.dcm").outcome()).isEqualTo("HELD");
         assertThat(results.get("samples/README.txt").outcome()).isEqualTo("QUARANTINED");
         assertThat(results.get("samples/README.txt").reasonCode()).isEqualTo("NOT_DICOM");
         assertThat(imports.quarantine(project.id())).extracting(q -> q.reasonCode()).containsExactly("NOT_DICOM");
@@ -130,5 +134,46 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(_get(Button.class, spec -> spec.withId("upload-import")).isEnabled()).isFalse();
         assertThat(imports.recent(project.id())).isEmpty();
         assertThat(failure).as("the upload request fails, so the browser marks the file").isPresent();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void heldImageIsClearedFromQueue() throws IOException {
+        ProjectSummary project = newProject();
+        ImportJob job = imports.start(project.id(), Path.of("samples", "CT_small.dcm"), "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        assertThat(GridKt._size(held)).isEqualTo(1);
+        held.select(GridKt._get(held, 0));
+        _click(_get(Button.class, spec -> spec.withId("burned-in-clear")));
+
+        assertThat(burnedInReviews.pending(project.id())).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withText(
+                "No image is waiting for a burned-in annotation review.")).isVisible()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void maskWithoutRectangleShowsError() throws IOException {
+        ProjectSummary project = newProject();
+        ImportJob job = imports.start(project.id(), Path.of("samples", "MR_small.dcm"), "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        held.select(GridKt._get(held, 0));
+        _click(_get(Button.class, spec -> spec.withId("burned-in-mask")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-message")).getText())
+                .contains("at least one rectangle");
+        assertThat(burnedInReviews.pending(project.id())).hasSize(1);
     }
 }

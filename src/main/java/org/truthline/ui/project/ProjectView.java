@@ -32,6 +32,8 @@ import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
 import org.truthline.intake.QuarantineEntry;
+import org.truthline.intake.BurnedInReviewService;
+import org.truthline.image.ImageService;
 import org.truthline.intake.UploadService;
 import org.truthline.project.ProjectNotFoundException;
 import org.truthline.project.ProjectProgress;
@@ -59,6 +61,8 @@ public class ProjectView extends SplitLayout {
     private final UploadService uploads;
     private final CurrentUser user;
 
+    private final BurnedInReviewService burnedInReviews;
+    private final ImageService images;
     private final Grid<ProjectSummary> projectGrid = new Grid<>(ProjectSummary.class, false);
     private final VerticalLayout details = new VerticalLayout();
     private final VerticalLayout progress = new VerticalLayout();
@@ -75,7 +79,10 @@ public class ProjectView extends SplitLayout {
     private ImportJob shownJob;
     private Registration pollRegistration;
 
-    public ProjectView(ProjectService projects, ImportService imports, UploadService uploads, CurrentUser user) {
+    public ProjectView(ProjectService projects, ImportService imports, UploadService uploads, CurrentUser user,
+            BurnedInReviewService burnedInReviews, ImageService images) {
+        this.burnedInReviews = burnedInReviews;
+        this.images = images;
         this.projects = projects;
         this.imports = imports;
         this.uploads = uploads;
@@ -192,7 +199,9 @@ public class ProjectView extends SplitLayout {
                 new H3("Upload DICOM files"), upload, new H3("Import a server folder"), importRow,
                 new H3("Import progress"), importProgress, importStatus,
                 new H3("Recent imports"), importGrid, new H3("Files of the import"), fileGrid,
-                new H3("Quarantine"), quarantineEmpty, quarantineGrid);
+                new H3("Quarantine"), quarantineEmpty, quarantineGrid,
+                new H3("Burned-in annotation review"),
+                new BurnedInReviewPanel(burnedInReviews, images, selected.id(), user.id(), this::refreshProject));
         refreshProject();
         List<ImportJob> recent = imports.recent(selected.id());
         recent.stream().filter(job -> "RUNNING".equals(job.status())).findFirst().or(() -> recent.stream().findFirst())
@@ -206,6 +215,7 @@ public class ProjectView extends SplitLayout {
         progress.setId("project-progress");
         HorizontalLayout stages = new HorizontalLayout(
                 stage("Images", counts.images()), stage("Quarantined", counts.quarantined()),
+                stage("Held for burned-in review", counts.heldForReview()),
                 stage("Annotating", counts.annotating()), stage("In review", counts.inReview()),
                 stage("In adjudication", counts.inAdjudication()), stage("Finalized", counts.finalized()));
         stages.getStyle().set("flex-wrap", "wrap");
