@@ -37,6 +37,7 @@ import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
 import org.truthline.dicom.QuarantineReason;
+import org.truthline.project.DeidentificationSettings;
 import org.truthline.project.ProjectService;
 
 /**
@@ -244,7 +245,7 @@ public class ImportService implements DisposableBean {
                         Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
                     }
                     DeidentificationReport report = dicom.deidentify(file, deidentifiedTemp,
-                            new ProjectUidRemapper(jdbc, projectId), DeidentificationOptions.BASIC);
+                            new ProjectUidRemapper(jdbc, projectId), options(projectId, file));
                     DicomSummary copy = report.deidentified();
                     Path deidentified = storage.working(projectId).resolve(copy.sopInstanceUid() + ".dcm");
                     Files.move(deidentifiedTemp, deidentified, StandardCopyOption.REPLACE_EXISTING);
@@ -348,6 +349,18 @@ public class ImportService implements DisposableBean {
                         result.reason(), OffsetDateTime.now())
                 .update();
         return result;
+    }
+
+    /** Builds the project's de-identification options, with the patient's date shift when dates are kept. */
+    private DeidentificationOptions options(long projectId, Path file) throws DicomRejectedException {
+        DeidentificationSettings settings = projects.deidentification(projectId);
+        int shift = 0;
+        if (settings.retainLongitudinalTemporalInformationModifiedDates()) {
+            String patientId = dicom.decodedText(file, "PatientID");
+            shift = DateShift.days(projects.dateShiftSalt(projectId), patientId == null ? "" : patientId);
+        }
+        return new DeidentificationOptions(settings.retainLongitudinalTemporalInformationModifiedDates(), shift,
+                settings.retainPatientCharacteristics(), settings.cleanDescriptors());
     }
 
     private static String burnedInReason(DicomSummary summary) {

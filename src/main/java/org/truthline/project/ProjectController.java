@@ -53,6 +53,21 @@ public class ProjectController {
         return projects.updateSamplingPlan(id, plan, principal.getName());
     }
 
+    @GetMapping("/{id}/deidentification")
+    @Operation(summary = "Get the project's de-identification options")
+    @PreAuthorize("hasAnyRole('lead', 'admin', 'auditor')")
+    public DeidentificationSettings deidentification(@PathVariable long id) {
+        return projects.deidentification(id);
+    }
+
+    @PutMapping("/{id}/deidentification")
+    @Operation(summary = "Replace the project's de-identification options for files imported from now on")
+    @PreAuthorize("hasAnyRole('lead', 'admin')")
+    public DeidentificationSettings updateDeidentification(@PathVariable long id,
+            @Valid @RequestBody DeidentificationSettings settings, Principal principal) {
+        return projects.updateDeidentification(id, settings, principal.getName());
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a project (lead, admin)")

@@ -89,6 +89,50 @@ public class ProjectService {
         return get(projectId);
     }
 
+    public DeidentificationSettings deidentification(long projectId) {
+        get(projectId);
+        return jdbc.sql("""
+                SELECT deid_retain_dates, deid_retain_patient_characteristics, deid_clean_descriptors
+                FROM project WHERE id = ?""").param(projectId)
+                .query((rs, n) -> new DeidentificationSettings(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .single();
+    }
+
+    /** Replaces the project's de-identification options for files imported from now on; audited. */
+    @Transactional
+    public DeidentificationSettings updateDeidentification(long projectId, DeidentificationSettings settings,
+            String changedBy) {
+        DeidentificationSettings before = deidentification(projectId);
+        jdbc.sql("""
+                UPDATE project SET deid_retain_dates = ?, deid_retain_patient_characteristics = ?,
+                    deid_clean_descriptors = ? WHERE id = ?""")
+                .params(settings.retainLongitudinalTemporalInformationModifiedDates(),
+                        settings.retainPatientCharacteristics(), settings.cleanDescriptors(), projectId)
+                .update();
+        audit.append(AuditEntry.of(changedBy, AuditEventType.DEIDENTIFICATION_OPTIONS_CHANGED, projectId, null,
+                Map.of("before", before, "after", settings)));
+        return deidentification(projectId);
+    }
+
+    /**
+     * Returns the project's secret salt for per-patient date shifts, creating it on first use. Only intake reads
+     * it; it never leaves the server.
+     */
+    @Transactional
+    public String dateShiftSalt(long projectId) {
+        String salt = jdbc.sql("SELECT deid_date_shift_salt FROM project WHERE id = ?").param(projectId)
+                .query(String.class).optional().orElse(null);
+        if (salt == null) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            jdbc.sql("UPDATE project SET deid_date_shift_salt = ? WHERE id = ? AND deid_date_shift_salt IS NULL")
+                    .params(java.util.HexFormat.of().formatHex(random), projectId).update();
+            salt = jdbc.sql("SELECT deid_date_shift_salt FROM project WHERE id = ?").param(projectId)
+                    .query(String.class).single();
+        }
+        return salt;
+    }
+
     /** Returns the project with this name, if any. */
     public java.util.Optional<ProjectSummary> findByName(String name) {
         return jdbc.sql(SELECT + " WHERE p.name = ?").param(name).query(ProjectService::map).optional();

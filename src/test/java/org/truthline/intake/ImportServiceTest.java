@@ -145,6 +145,35 @@ class ImportServiceTest {
     }
 
     @Test
+    void retainedDates_areShiftedAndRecorded() throws Exception {
+        ProjectSummary datedProject = projects.create(new NewProject("Intake dates test", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        projects.updateDeidentification(datedProject.id(),
+                new org.truthline.project.DeidentificationSettings(true, true, false), "lead");
+
+        ImportJob job = waitFor(imports.start(datedProject.id(), SAMPLES.resolve("CT_small.dcm"), "lead").id());
+
+        assertThat(job.importedFiles()).isEqualTo(1);
+        var row = jdbc.sql("SELECT deidentified_path, deidentification FROM image WHERE project_id = ?")
+                .param(datedProject.id()).query().singleRow();
+        assertThat((String) row.get("deidentification"))
+                .contains("Retain Longitudinal Temporal Information with Modified Dates")
+                .contains("Retain Patient Characteristics");
+        java.time.LocalDate original = studyDate(SAMPLES.resolve("CT_small.dcm"));
+        java.time.LocalDate shifted = studyDate(Path.of((String) row.get("deidentified_path")));
+        long days = java.time.temporal.ChronoUnit.DAYS.between(original, shifted);
+        assertThat(days).isBetween(-365L, 365L).isNotZero();
+    }
+
+    private static java.time.LocalDate studyDate(Path file) throws Exception {
+        com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+        list.read(file.toFile());
+        String value = com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list,
+                com.pixelmed.dicom.TagFromName.StudyDate);
+        return java.time.LocalDate.parse(value, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    @Test
     void auditChain_staysIntactAfterImport() throws Exception {
         importSamplesOnce();
 

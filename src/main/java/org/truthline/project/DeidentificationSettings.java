@@ -1,0 +1,16 @@
+package org.truthline.project;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The PS3.15 Annex E options a project applies on top of the Basic Application Level Confidentiality Profile to
+ * files imported from then on. Files already imported keep the options recorded with them.
+ *
+ * @param retainLongitudinalTemporalInformationModifiedDates shift every date by a per-patient number of days
+ *     instead of removing it, so intervals between a patient's studies survive
+ */
+public record DeidentificationSettings(
+        @NotNull Boolean retainLongitudinalTemporalInformationModifiedDates,
+        @NotNull Boolean retainPatientCharacteristics,
+        @NotNull Boolean cleanDescriptors) {
+}
