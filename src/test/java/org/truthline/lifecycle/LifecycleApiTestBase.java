@@ -268,7 +268,15 @@ abstract class LifecycleApiTestBase {
             fetched.add(contributor1.get("/api/images/" + imageId));
             fetched.add(contributor1.get("/api/images/" + imageId + "/preview"));
             fetched.add(contributor1.get("/api/images/" + imageId + "/preview?frame=0&center=100&width=400"));
-            fetched.add(contributor1.get("/dicomweb/studies"));
+            ApiClient.Response studies = contributor1.get("/dicomweb/studies");
+            fetched.add(studies);
+            assertThat(studies.status()).isEqualTo(200);
+            for (JsonNode study : studies.json()) {
+                String studyUid = study.at("/0020000D/Value/0").asText();
+                ApiClient.Response retrieved = contributor1.get("/dicomweb/studies/" + studyUid);
+                assertThat(retrieved.status()).as("WADO-RS of " + studyUid).isEqualTo(200);
+                fetched.add(retrieved);
+            }
             for (ApiClient.Response response : fetched) {
                 String body = latin1(response.body());
                 for (String value : identity) {
@@ -312,6 +320,21 @@ abstract class LifecycleApiTestBase {
         ApiClient.Response cleared = lead.post("/api/images/" + imageId + "/burned-in-review",
                 Map.of("decision", "CLEAR", "note", "Checked in the end-to-end test: no burned-in text"));
         assertThat(cleared.status()).as(cleared.text()).isEqualTo(204);
+    }
+
+    @Test
+    void openApiDescription_listsTheApi() {
+        JsonNode paths = lead.getOk("/v3/api-docs").path("paths");
+
+        assertThat(paths.has("/api/projects")).isTrue();
+        assertThat(paths.has("/api/projects/{projectId}/imports")).isTrue();
+        assertThat(paths.has("/api/imports/{importId}")).isTrue();
+        assertThat(paths.has("/api/tasks")).isTrue();
+        assertThat(paths.has("/api/tasks/{id}/claim")).isTrue();
+        assertThat(paths.has("/api/tasks/{id}/complete")).isTrue();
+        assertThat(paths.has("/api/images/{id}/preview")).isTrue();
+        assertThat(paths.has("/api/labels")).isTrue();
+        assertThat(paths.has("/api/labels/{id}/history")).isTrue();
     }
 
     long projectWithCertifiedReaders(String name) {
