@@ -337,6 +337,14 @@ abstract class LifecycleApiTestBase {
         assertThat(paths.has("/api/labels/{id}/history")).isTrue();
     }
 
+    @Test
+    void unknownApiPath_returns404Json() {
+        ApiClient.Response response = lead.get("/api/no-such-endpoint");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("error").asText()).contains("/api/no-such-endpoint");
+    }
+
     long projectWithCertifiedReaders(String name) {
         ApiClient.Response created = lead.post("/api/projects", Map.of("name", name, "taxonomyKey",
                 "finding-severity", "readersPerImage", 2, "reviewRate", 0.0, "minReviewedItems", 0));

@@ -1,0 +1,27 @@
+package org.truthline.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers 404 JSON for paths under {@code /api} that no controller maps. Without it such a request fell through
+ * to the Vaadin servlet and got the UI's HTML page with status 200. Spring MVC prefers every more specific
+ * mapping, so this catch-all only sees unmapped paths.
+ */
+@RestController
+class UnknownApiPathController {
+
+    @RequestMapping("/api/**")
+    ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 404);
+        body.put("error", "No API endpoint at " + request.getMethod() + " " + request.getRequestURI()
+                + "; docs/api.md and /v3/api-docs list the endpoints.");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    }
+}
