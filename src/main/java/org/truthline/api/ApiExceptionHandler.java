@@ -31,6 +31,11 @@ public class ApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    @ExceptionHandler(org.truthline.task.TaskConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(TaskValidationException.class)
     ResponseEntity<Map<String, Object>> invalidTask(TaskValidationException e) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -50,6 +55,24 @@ public class ApiExceptionHandler {
         body.put("error", "Invalid request body; see errors per field.");
         body.put("errors", errors);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadableBody(
+            org.springframework.http.converter.HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String detail = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() : cause.getMessage();
+        return error(HttpStatus.BAD_REQUEST, "The request body is not the expected JSON object (" + detail
+                + "); send a JSON object with the fields listed in docs/api.md.");
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return error(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + "; expected "
+                + ("long".equals(expected) || "Long".equals(expected) ? "a numeric id" : "a " + expected) + ".");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -63,7 +63,7 @@ class DemoData implements ApplicationRunner {
                     properties.samplesDir());
             return;
         }
-        ImportJob job = imports.start(project.id(), properties.samplesDir(), "lead");
+        ImportJob job = imports.start(project.id(), properties.samplesDir().toAbsolutePath(), "lead");
         log.info("Demo project {} created; importing {}", project.id(), properties.samplesDir().toAbsolutePath());
         Thread follower = new Thread(() -> startTraining(project.id(), job.id()), "truthline-demo-training");
         follower.setDaemon(true);

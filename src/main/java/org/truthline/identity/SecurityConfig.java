@@ -68,15 +68,28 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint basicEntryPoint = new BasicAuthenticationEntryPoint();
         basicEntryPoint.setRealmName(REALM);
 
+        // Contributors, experts and adjudicators work through Truthline's API, which validates and records every
+        // answer; Camunda's API would let them complete tasks with any values, change variables or delegate.
         http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/**")
+                        .hasAnyRole(Role.LEAD.id(), Role.AUDITOR.id(), Role.ADMIN.id())
+                        .anyRequest().hasAnyRole(Role.LEAD.id(), Role.ADMIN.id()))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicEntryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicEntryPoint));
         return http.build();
+    }
+
+    /** True for a request that adds or changes a comment, attachment or annotation in the engine. */
+    static boolean writesNotes(jakarta.servlet.http.HttpServletRequest request) {
+        if (HttpMethod.GET.matches(request.getMethod())) {
+            return false;
+        }
+        String uri = request.getRequestURI();
+        return uri.contains("/comment") || uri.contains("/attachment") || uri.contains("/annotation");
     }
 
     @Bean
@@ -86,10 +99,13 @@ class SecurityConfig {
         RequestMatcher logout = PathPatternRequestMatcher.withDefaults()
                 .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
+        // Cockpit and the other webapps are for leads, auditors and admins. Auditors keep Cockpit's query calls
+        // but may not write comments, attachments or annotations, which Camunda allows with read rights alone.
         http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(SecurityConfig::writesNotes).hasAnyRole(Role.LEAD.id(), Role.ADMIN.id())
+                        .anyRequest().hasAnyRole(Role.LEAD.id(), Role.AUDITOR.id(), Role.ADMIN.id()))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 // The webapps' sign-out button ends the session shared with the Vaadin UI.

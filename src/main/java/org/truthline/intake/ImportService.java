@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,7 @@ public class ImportService implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
+    private final List<Path> importRoots;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "truthline-intake");
         thread.setDaemon(true);
@@ -67,7 +69,9 @@ public class ImportService implements DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, @Value("${truthline.intake.import-roots:}") String importRoots) {
+        this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
+                .filter(root -> !root.isEmpty()).map(Path::of).toList();
         this.jdbc = jdbc;
         this.dicom = dicom;
         this.storage = storage;
@@ -85,7 +89,16 @@ public class ImportService implements DisposableBean {
      */
     public ImportJob start(long projectId, Path source, String userId) {
         projects.get(projectId);
-        Path root = source.toAbsolutePath().normalize();
+        if (!source.isAbsolute()) {
+            throw new IllegalArgumentException("Import path '" + source + "' is relative; give an absolute path on "
+                    + "the Truthline server, such as /data/incoming/study-42.");
+        }
+        Path root = source.normalize();
+        if (!importRoots.isEmpty() && importRoots.stream().noneMatch(allowed -> insideRealPath(root, allowed))) {
+            throw new IllegalArgumentException("Import path '" + root + "' is outside the folders this server "
+                    + "imports from " + importRoots + "; move the files there or ask an admin to add the folder to "
+                    + "truthline.intake.import-roots.");
+        }
         if (!Files.exists(root)) {
             throw new IllegalArgumentException("Import path '" + source + "' does not exist on the Truthline server; "
                     + "give the absolute path of a folder the server can read.");
@@ -113,6 +126,14 @@ public class ImportService implements DisposableBean {
         List<Path> copy = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
         executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> copy, userId));
         return get(jobId);
+    }
+
+    private static boolean insideRealPath(Path path, Path allowedRoot) {
+        try {
+            return Files.exists(path) && path.toRealPath().startsWith(allowedRoot.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private long createJob(long projectId, String source, String userId) {
@@ -172,7 +193,8 @@ public class ImportService implements DisposableBean {
                         : file.getFileName().toString();
                 ImportFileResult result;
                 try {
-                    result = importOne(jobId, projectId, file, name, userId);
+                    result = Files.isSymbolicLink(file) ? symbolicLink(jobId, name)
+                            : importOne(jobId, projectId, file, name, userId);
                 } catch (RuntimeException e) {
                     log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
                     result = quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
@@ -339,6 +361,16 @@ public class ImportService implements DisposableBean {
                     .update();
             return result;
         });
+    }
+
+    /**
+     * Records a symbolic link without following it: its target may lie outside the imported folder, so neither
+     * the target nor its first bytes are copied into Truthline.
+     */
+    private ImportFileResult symbolicLink(long jobId, String name) {
+        log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
+        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, QuarantineReason.SYMBOLIC_LINK.name(),
+                name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder."));
     }
 
     private ImportFileResult record(long jobId, ImportFileResult result) {

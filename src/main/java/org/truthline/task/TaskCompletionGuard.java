@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.BooleanValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskCompletionGuard extends AbstractProcessEnginePlugin {
 
-    /** Transient variable that {@link TaskInboxService} passes with every completion. */
-    static final String SUBMITTED_THROUGH_TRUTHLINE = "truthlineSubmission";
+    /** Set on the thread only while {@link TaskInboxService} completes a task; remote callers cannot set it. */
+    private static final ThreadLocal<Boolean> SUBMITTING = ThreadLocal.withInitial(() -> false);
 
-    static BooleanValue marker() {
-        return Variables.booleanValue(true, true);
+    /** Runs a task completion that Truthline validated and recorded. */
+    static void submit(Runnable completion) {
+        SUBMITTING.set(true);
+        try {
+            completion.run();
+        } finally {
+            SUBMITTING.remove();
+        }
     }
 
     @Override
@@ -53,7 +57,7 @@ class TaskCompletionGuard extends AbstractProcessEnginePlugin {
         if (user == null || user.getUserId() == null) {
             return;
         }
-        if (!Boolean.TRUE.equals(task.getVariable(SUBMITTED_THROUGH_TRUTHLINE))) {
+        if (!SUBMITTING.get()) {
             throw new BadUserRequestException("Task " + task.getId() + " (" + task.getName() + ") can only be "
                     + "completed in Truthline, which records the answer with it: use the Truthline inbox or "
                     + "POST /api/tasks/" + task.getId() + "/complete.");

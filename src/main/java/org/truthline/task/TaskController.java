@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,25 +54,5 @@ class TaskController {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to work on tasks.");
         }
         return principal.getName();
-    }
-
-    @ExceptionHandler(TaskValidationException.class)
-    ResponseEntity<Map<String, Object>> invalid(TaskValidationException e) {
-        return ResponseEntity.badRequest().body(Map.of("errors", e.fieldErrors()));
-    }
-
-    @ExceptionHandler(TaskNotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(TaskNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
-    }
-
-    @ExceptionHandler(TaskAccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(TaskAccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
-    }
-
-    @ExceptionHandler(TaskConflictException.class)
-    ResponseEntity<Map<String, Object>> conflict(TaskConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
     }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -158,8 +160,13 @@ class TaskInboxService implements TaskInbox {
             claimAsUser(taskId, userId);
         }
         Map<String, Object> variables = new HashMap<>(handler.complete(context, submitted));
-        variables.put(TaskCompletionGuard.SUBMITTED_THROUGH_TRUTHLINE, TaskCompletionGuard.marker());
-        asUser(userId, groups, () -> taskService.complete(taskId, variables));
+        try {
+            TaskCompletionGuard.submit(() -> asUser(userId, groups, () -> taskService.complete(taskId, variables)));
+        } catch (NullValueException | OptimisticLockingException e) {
+            // A parallel request completed the task first; this transaction rolls back the duplicate record.
+            throw new TaskConflictException("Task " + taskId + " was completed by a parallel request; "
+                    + "reload the inbox.");
+        }
     }
 
     private void claimAsUser(String taskId, String userId) {

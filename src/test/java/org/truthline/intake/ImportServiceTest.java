@@ -27,7 +27,7 @@ import org.truthline.project.ProjectSummary;
 @SpringBootTest
 class ImportServiceTest {
 
-    private static final Path SAMPLES = Path.of("samples");
+    private static final Path SAMPLES = Path.of("samples").toAbsolutePath();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws Exception {
@@ -142,6 +142,33 @@ class ImportServiceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/no/such/folder")
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void relativePath_isRejected() {
+        ProjectSummary any = projects.list().get(0);
+
+        assertThatThrownBy(() -> imports.start(any.id(), Path.of("samples"), "lead"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'samples' is relative");
+    }
+
+    @Test
+    void symbolicLink_isRecordedNotFollowed() throws Exception {
+        ProjectSummary linkProject = projects.create(new NewProject("Intake link test", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        Path folder = Files.createTempDirectory("truthline-link-test");
+        Path outside = Files.createTempFile("truthline-outside", ".txt");
+        Files.writeString(outside, "SECRET");
+        Files.createSymbolicLink(folder.resolve("link.dcm"), outside);
+
+        ImportJob job = waitFor(imports.start(linkProject.id(), folder, "lead").id());
+
+        ImportFileResult result = imports.files(job.id()).get(0);
+        assertThat(result.outcome()).isEqualTo("QUARANTINED");
+        assertThat(result.reasonCode()).isEqualTo("SYMBOLIC_LINK");
+        assertThat(result.reason()).doesNotContain("SECRET");
+        assertThat(imports.quarantine(linkProject.id())).isEmpty();
     }
 
     @Test

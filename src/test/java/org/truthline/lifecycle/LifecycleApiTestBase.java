@@ -184,9 +184,15 @@ abstract class LifecycleApiTestBase {
         long imageId = peekDemoImage(projectId);
         String task = annotateTaskId(contributor1, imageId);
 
-        ApiClient.Response response = contributor1.post("/engine-rest/task/" + task + "/complete", Map.of());
+        ApiClient.Response denied = contributor1.post("/engine-rest/task/" + task + "/complete", Map.of());
+        ApiClient.Response variables = contributor1.post("/engine-rest/task/" + task + "/variables",
+                Map.of("modifications", Map.of("readers", Map.of("value", "contributor1,contributor1"))));
+        ApiClient.Response response = admin.post("/engine-rest/task/" + task + "/complete", Map.of());
 
-        // Camunda's REST API wraps a task listener's exception in HTTP 500; the message carries the fix.
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(variables.status()).isEqualTo(403);
+        // Even an admin, whom Camunda lets complete any task, is stopped: Camunda's REST API wraps the task
+        // listener's exception in HTTP 500, and the message carries the fix.
         assertThat(response.status()).as(response.text()).isIn(400, 500);
         assertThat(response.text()).contains("can only be completed in Truthline")
                 .contains("/api/tasks/" + task + "/complete");

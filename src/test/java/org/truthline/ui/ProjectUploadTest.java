@@ -140,7 +140,7 @@ class ProjectUploadTest extends KaribuTestBase {
     @SuppressWarnings("unchecked")
     void heldImageIsClearedFromQueue() throws IOException {
         ProjectSummary project = newProject();
-        ImportJob job = imports.start(project.id(), Path.of("samples", "CT_small.dcm"), "lead");
+        ImportJob job = imports.start(project.id(), Path.of("samples", "CT_small.dcm").toAbsolutePath(), "lead");
         await("the import to finish", () -> Optional.of(imports.get(job.id()))
                 .filter(j -> !"RUNNING".equals(j.status())));
         signIn("lead", Role.LEAD);
@@ -161,7 +161,7 @@ class ProjectUploadTest extends KaribuTestBase {
     @SuppressWarnings("unchecked")
     void maskWithoutRectangleShowsError() throws IOException {
         ProjectSummary project = newProject();
-        ImportJob job = imports.start(project.id(), Path.of("samples", "MR_small.dcm"), "lead");
+        ImportJob job = imports.start(project.id(), Path.of("samples", "MR_small.dcm").toAbsolutePath(), "lead");
         await("the import to finish", () -> Optional.of(imports.get(job.id()))
                 .filter(j -> !"RUNNING".equals(j.status())));
         signIn("lead", Role.LEAD);

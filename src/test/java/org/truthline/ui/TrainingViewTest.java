@@ -62,7 +62,7 @@ class TrainingViewTest extends KaribuTestBase {
 
     /** Creates a project with one imported image, CT_small.dcm, and returns the image id. */
     private long projectWithOneImage(ProjectSummary project) {
-        ImportJob started = imports.start(project.id(), Path.of("samples", "CT_small.dcm"), "lead");
+        ImportJob started = imports.start(project.id(), Path.of("samples", "CT_small.dcm").toAbsolutePath(), "lead");
         ImportJob job = await("import " + started.id(), () -> Optional.of(imports.get(started.id()))
                 .filter(j -> !"RUNNING".equals(j.status())));
         return imports.files(job.id()).stream().map(ImportFileResult::imageId).filter(id -> id != null)
