@@ -152,6 +152,10 @@ final class BasicProfile {
             entry(TagFromName.Impressions, X),
             entry(TagFromName.InstanceCoercionDateTime, X),
             entry(TagFromName.InstanceCreatorUID, U),
+            // Not in every edition's table; Truthline removes them too, because they date the examination as
+            // precisely as Study Date does.
+            entry(TagFromName.InstanceCreationDate, X),
+            entry(TagFromName.InstanceCreationTime, X),
             entry(TagFromName.InstitutionAddress, X),
             entry(TagFromName.InstitutionalDepartmentName, X),
             entry(Keywords.tag("InstitutionalDepartmentTypeCodeSequence"), X),

@@ -124,6 +124,10 @@ final class HeaderReader {
      * value representation, else implicit VR. PixelMed guesses implicit VR, which fails on explicit ones.
      */
     private static String detectLayout(Path file, String name, long size) throws DicomRejectedException {
+        if (size == 0) {
+            throw new DicomRejectedException(QuarantineReason.NOT_DICOM,
+                    name + ": file is empty (0 bytes); copy the file again from its source");
+        }
         byte[] head = new byte[(int) Math.min(size, PREAMBLE_LENGTH + 4)];
         try (InputStream in = Files.newInputStream(file)) {
             int read = in.readNBytes(head, 0, head.length);

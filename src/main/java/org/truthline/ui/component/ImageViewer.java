@@ -333,8 +333,19 @@ public class ImageViewer extends VerticalLayout {
     }
 
     void zoomBy(double factor) {
-        double current = zoom != null ? zoom : 1.0;
-        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, current * factor));
+        if (zoom != null) {
+            zoomTo(zoom * factor);
+            return;
+        }
+        // When fitted, the browser alone knows the displayed scale: start from the picture's rendered width.
+        picture.getElement().executeJs("return this.clientWidth").then(Double.class, width -> {
+            double fitted = width != null && width > 0 && image.columns() > 0 ? width / image.columns() : 1.0;
+            zoomTo(fitted * factor);
+        });
+    }
+
+    private void zoomTo(double target) {
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, target));
         applyZoom();
     }
 

@@ -57,7 +57,8 @@ public class ReaderComparison extends FlexLayout {
         }
         Optional<FormField> field = form.field(key);
         return field.flatMap(f -> f.options().stream().filter(o -> Objects.equals(o.value(), value)).findFirst())
-                .map(option -> option.label().equals(value) ? value : value + " – " + option.label())
+                .map(option -> option.label().equals(value) || option.label().startsWith(value + " ") ? option.label()
+                        : value + " – " + option.label())
                 .orElse(value);
     }
 
