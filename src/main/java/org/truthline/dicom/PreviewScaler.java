@@ -18,7 +18,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reduces frames for previews, which {@code renderPng} returns when no window is requested. A JPEG 2000 frame is
- * decoded at a lower resolution level of its wavelet transform, so the full-size image is never decoded. Any
+ * decoded at a lower resolution level of its wavelet transform instead of at full size. Any
  * other image, and a JPEG 2000 image without enough levels, is scaled down after rendering.
  */
 final class PreviewScaler {
@@ -30,7 +30,7 @@ final class PreviewScaler {
     private static final int START_OF_CODESTREAM = 0xFF4F;
     private static final int CODING_STYLE_DEFAULT = 0xFF52;
     private static final int START_OF_TILE_PART = 0xFF90;
-    /** Offset of the number of decomposition levels from the start of the COD marker (ISO/IEC 15444-1 A.6.1). */
+    /** Offset of the number of decomposition levels from the start of the COD marker segment (JPEG 2000 Part 1). */
     private static final int DECOMPOSITION_LEVELS_OFFSET = 9;
 
     private PreviewScaler() {
