@@ -48,7 +48,9 @@ class IntakeBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 2);
         int rounds = Integer.getInteger("bench.rounds", 7);
         Path report = Path.of(System.getProperty("bench.report", "target/benchmarks/intake.md"));
-        PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS);
+        // The preview size intake would use with truthline.intake.preview-max-size set; 0 renders full frames.
+        int previewMaxSize = Integer.getInteger("bench.preview-max-size", 1024);
+        PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS, previewMaxSize);
 
         List<Path> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -83,8 +85,8 @@ class IntakeBenchmark {
 
         double bareMedian = median(bareRates);
         double toolkitMedian = median(toolkitRates);
-        String table = report(accepted, rejected, bytes, warmup, rounds, bareRates, toolkitRates, bareMedian,
-                toolkitMedian, stepMillis, fileMillis);
+        String table = report(accepted, rejected, bytes, warmup, rounds, previewMaxSize, bareRates, toolkitRates,
+                bareMedian, toolkitMedian, stepMillis, fileMillis);
         System.out.println(table);
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, table, StandardCharsets.UTF_8);
@@ -170,13 +172,15 @@ class IntakeBenchmark {
     }
 
     private static String report(List<Path> files, List<String> rejected, long bytes, int warmup, int rounds,
-            List<Double> bareRates, List<Double> toolkitRates, double bareMedian, double toolkitMedian,
+            int previewMaxSize, List<Double> bareRates, List<Double> toolkitRates, double bareMedian, double toolkitMedian,
             Map<String, List<Double>> stepMillis, Map<String, List<Double>> fileMillis) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Files: %d accepted (%.1f MB); rejected: %s%n", files.size(),
                 bytes / 1e6, rejected.isEmpty() ? "none" : String.join(", ", rejected)));
         out.append(String.format(Locale.ROOT, "Rounds: %d warm-up, %d measured; median of the measured rounds%n%n",
                 warmup, rounds));
+        out.append(String.format(Locale.ROOT, "Preview max size (renderPng without a window): %s%n%n",
+                previewMaxSize == 0 ? "0, full frames" : previewMaxSize + " px"));
         out.append("| pipeline | median files/s | rounds (files/s) |\n|---|---|---|\n");
         out.append(String.format(Locale.ROOT, "| bare PixelMed read + write | %.1f | %s |%n", bareMedian,
                 formatted(bareRates)));

@@ -26,9 +26,21 @@ import javax.imageio.stream.ImageOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** {@link DicomToolkit} on PixelMed (Debian libpixelmed-java) with jai-imageio for JPEG 2000. */
+/**
+ * {@link DicomToolkit} on PixelMed (Debian libpixelmed-java) with jai-imageio for JPEG 2000.
+ *
+ * <p>When {@code truthline.intake.preview-max-size} is a positive number of pixels, {@link #renderPng} without a
+ * window returns a preview: a frame whose longest side exceeds that size is reduced to fit it, and a JPEG 2000
+ * frame is then decoded at a reduced resolution level instead of in full. A render with an explicit window
+ * always has the full frame size. The default, 0, renders every frame at full size.
+ *
+ * <p>NOTE: intake stores {@code renderPng(copy, 0, null)} as the preview, and the image viewer shows that stored
+ * preview for frame 0 of an image without a header window. With previews on, such images (every colour image,
+ * for example) appear in the viewer at the preview size.
+ */
 @Component
 public class PixelMedDicomToolkit implements DicomToolkit {
 
@@ -36,13 +48,27 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
     /** ImageIO's PNG compression quality from 0 to 1. A higher value selects a lighter, faster deflate level. */
     private static final float PNG_COMPRESSION_QUALITY = 0.9f;
+    /** The default of {@code truthline.intake.preview-max-size}: 0, so renderings keep the full frame size. */
+    public static final int DEFAULT_PREVIEW_MAX_SIZE = 0;
 
     private final HeaderReader headers;
     private final Deidentifier deidentifier;
+    private final int previewMaxSize;
 
-    @Autowired
     public PixelMedDicomToolkit(DicomLimits limits) {
-        this(limits, Set.of());
+        this(limits, DEFAULT_PREVIEW_MAX_SIZE);
+    }
+
+    /**
+     * Creates a toolkit whose renderings without a window fit {@code previewMaxSize} pixels on the longest side.
+     *
+     * @param previewMaxSize the longest side of a preview in pixels (1024 suits a thumbnail or a first view), or
+     *     0 to render every frame at full size
+     */
+    @Autowired
+    public PixelMedDicomToolkit(DicomLimits limits,
+            @Value("${truthline.intake.preview-max-size:" + DEFAULT_PREVIEW_MAX_SIZE + "}") int previewMaxSize) {
+        this(limits, Set.of(), previewMaxSize);
     }
 
     /**
@@ -50,8 +76,18 @@ public class PixelMedDicomToolkit implements DicomToolkit {
      * removed.
      */
     PixelMedDicomToolkit(DicomLimits limits, Set<Deidentifier.SafePrivateAttribute> safePrivateAttributes) {
+        this(limits, safePrivateAttributes, DEFAULT_PREVIEW_MAX_SIZE);
+    }
+
+    private PixelMedDicomToolkit(DicomLimits limits, Set<Deidentifier.SafePrivateAttribute> safePrivateAttributes,
+            int previewMaxSize) {
+        if (previewMaxSize < 0) {
+            throw new IllegalArgumentException("truthline.intake.preview-max-size must be 0 (previews off) or a"
+                    + " positive number of pixels, got " + previewMaxSize);
+        }
         this.headers = new HeaderReader(limits);
         this.deidentifier = new Deidentifier(safePrivateAttributes);
+        this.previewMaxSize = previewMaxSize;
     }
 
     @Override
@@ -111,15 +147,19 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         }
         // Read without decompression: SourceImage then decodes only the requested frame of a compressed object.
         AttributeList list = readFully(file, header, false);
+        boolean preview = window == null && previewMaxSize > 0;
         try {
-            SourceImage source = new SourceImage(list);
-            BufferedImage decoded = source.getBufferedImage(frame);
+            BufferedImage decoded = preview ? PreviewScaler.decodeReducedJpeg2000(list, header.transferSyntaxUid(),
+                    frame, header.geometry().rows(), header.geometry().columns(), previewMaxSize) : null;
+            if (decoded == null) {
+                decoded = new SourceImage(list).getBufferedImage(frame);
+            }
             if (decoded == null) {
                 throw new DicomException("no decoded image for frame " + frame);
             }
             String photometric = list.getDecompressedPhotometricInterpretation().trim();
             BufferedImage image = new FrameRenderer(list, frame).render(decoded, photometric, window);
-            return png(image);
+            return png(preview ? PreviewScaler.fitWithin(image, previewMaxSize) : image);
         } catch (DicomException | IOException | RuntimeException e) {
             throw new DicomRejectedException(QuarantineReason.RENDERING_FAILED, header.fileName()
                     + ": frame " + frame + " cannot be rendered (" + e + "); re-export the image from the source"
