@@ -35,7 +35,9 @@ final class DicomFolders {
         TreeSet<Path> files = new TreeSet<>();
         List<Path> directories = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile)
+            // Symbolic links are listed but never followed, so the caller can report them instead of skipping
+            // a linked folder silently.
+            walk.filter(path -> Files.isSymbolicLink(path) || Files.isRegularFile(path))
                     .filter(path -> !isHidden(root, path))
                     .forEach(path -> {
                         if (DICOMDIR.equalsIgnoreCase(path.getFileName().toString())) {

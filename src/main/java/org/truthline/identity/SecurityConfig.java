@@ -73,6 +73,7 @@ class SecurityConfig {
         http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(SecurityConfig::delegatesTask).denyAll()
                         .requestMatchers(HttpMethod.GET, "/engine-rest/**")
                         .hasAnyRole(Role.LEAD.id(), Role.AUDITOR.id(), Role.ADMIN.id())
                         .anyRequest().hasAnyRole(Role.LEAD.id(), Role.ADMIN.id()))
@@ -81,6 +82,16 @@ class SecurityConfig {
                 .csrf(AbstractHttpConfigurer::disable)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicEntryPoint));
         return http.build();
+    }
+
+    /**
+     * True for a task delegation or resolution. Truthline's tasks have no delegation step, and a resolved task
+     * is left with no assignee or candidate, so its image's labeling would stall.
+     */
+    static boolean delegatesTask(jakarta.servlet.http.HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !HttpMethod.GET.matches(request.getMethod()) && uri.contains("/task/")
+                && (uri.endsWith("/delegate") || uri.endsWith("/resolve"));
     }
 
     /** True for a request that adds or changes a comment, attachment or annotation in the engine. */
@@ -104,6 +115,7 @@ class SecurityConfig {
         http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(SecurityConfig::delegatesTask).denyAll()
                         .requestMatchers(SecurityConfig::writesNotes).hasAnyRole(Role.LEAD.id(), Role.ADMIN.id())
                         .anyRequest().hasAnyRole(Role.LEAD.id(), Role.AUDITOR.id(), Role.ADMIN.id()))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -161,13 +161,17 @@ class ImportServiceTest {
         Path outside = Files.createTempFile("truthline-outside", ".txt");
         Files.writeString(outside, "SECRET");
         Files.createSymbolicLink(folder.resolve("link.dcm"), outside);
+        Files.createSymbolicLink(folder.resolve("linked-folder"), outside.getParent());
 
         ImportJob job = waitFor(imports.start(linkProject.id(), folder, "lead").id());
 
-        ImportFileResult result = imports.files(job.id()).get(0);
-        assertThat(result.outcome()).isEqualTo("QUARANTINED");
-        assertThat(result.reasonCode()).isEqualTo("SYMBOLIC_LINK");
-        assertThat(result.reason()).doesNotContain("SECRET");
+        List<ImportFileResult> results = imports.files(job.id());
+        assertThat(results).extracting(ImportFileResult::fileName).containsExactly("link.dcm", "linked-folder");
+        for (ImportFileResult result : results) {
+            assertThat(result.outcome()).isEqualTo("QUARANTINED");
+            assertThat(result.reasonCode()).isEqualTo("SYMBOLIC_LINK");
+            assertThat(result.reason()).doesNotContain("SECRET");
+        }
         assertThat(imports.quarantine(linkProject.id())).isEmpty();
     }
 

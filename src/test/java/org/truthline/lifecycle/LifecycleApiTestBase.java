@@ -188,9 +188,14 @@ abstract class LifecycleApiTestBase {
         ApiClient.Response variables = contributor1.post("/engine-rest/task/" + task + "/variables",
                 Map.of("modifications", Map.of("readers", Map.of("value", "contributor1,contributor1"))));
         ApiClient.Response response = admin.post("/engine-rest/task/" + task + "/complete", Map.of());
+        ApiClient.Response resolved = admin.post("/engine-rest/task/" + task + "/resolve", Map.of());
+        ApiClient.Response delegated = admin.post("/engine-rest/task/" + task + "/delegate",
+                Map.of("userId", "contributor2"));
 
         assertThat(denied.status()).isEqualTo(403);
         assertThat(variables.status()).isEqualTo(403);
+        assertThat(resolved.status()).as("resolving strands the task").isEqualTo(403);
+        assertThat(delegated.status()).as("delegating hands the reading to another contributor").isEqualTo(403);
         // Even an admin, whom Camunda lets complete any task, is stopped: Camunda's REST API wraps the task
         // listener's exception in HTTP 500, and the message carries the fix.
         assertThat(response.status()).as(response.text()).isIn(400, 500);
