@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
@@ -19,6 +17,7 @@ import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomToolkit;
 import org.truthline.dicom.WindowSetting;
 import org.truthline.identity.Role;
+import org.truthline.identity.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,20 +29,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImageService {
 
-    private static final Set<String> STAFF = Set.of(Role.LEAD_ID, Role.EXPERT_ID, Role.ADJUDICATOR_ID,
-            Role.AUDITOR_ID, Role.ADMIN_ID);
+    private static final Set<Role> STAFF = Set.of(Role.LEAD, Role.EXPERT, Role.ADJUDICATOR, Role.AUDITOR, Role.ADMIN);
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
-    private final IdentityService identity;
+    private final UserDirectory users;
     private final ObjectMapper mapper;
     private final AuditLog audit;
 
-    public ImageService(JdbcClient jdbc, DicomToolkit dicom, IdentityService identity, ObjectMapper mapper,
+    public ImageService(JdbcClient jdbc, DicomToolkit dicom, UserDirectory users, ObjectMapper mapper,
             AuditLog audit) {
         this.jdbc = jdbc;
         this.dicom = dicom;
-        this.identity = identity;
+        this.users = users;
         this.mapper = mapper;
         this.audit = audit;
     }
@@ -95,7 +93,7 @@ public class ImageService {
     /** Returns the path of the original (PHI-bearing) file; admin only, and every access is audited. */
     public Path originalFile(long imageId, String userId) {
         ImageRecord image = get(imageId);
-        if (!groups(userId).contains(Role.ADMIN_ID)) {
+        if (!roles(userId).contains(Role.ADMIN)) {
             throw new ImageAccessDeniedException("Original files hold patient-identifying data; only the admin "
                     + "role may download them. Use GET /api/images/" + imageId + "/preview for the de-identified image.");
         }
@@ -105,11 +103,11 @@ public class ImageService {
 
     /** Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. */
     public void checkCanView(long imageId, String userId) {
-        Set<String> groups = groups(userId);
-        if (groups.stream().anyMatch(STAFF::contains)) {
+        Set<Role> roles = roles(userId);
+        if (roles.stream().anyMatch(STAFF::contains)) {
             return;
         }
-        if (groups.contains(Role.CONTRIBUTOR_ID)) {
+        if (roles.contains(Role.CONTRIBUTOR)) {
             boolean assigned = jdbc.sql("""
                     SELECT COUNT(*) FROM assignment a JOIN image i ON i.id = a.image_id
                     WHERE a.image_id = ? AND a.contributor = ? AND i.burned_in_status <> 'PENDING'""")
@@ -122,11 +120,8 @@ public class ImageService {
                 + "; contributors see only the images of their own tasks.");
     }
 
-    private Set<String> groups(String userId) {
-        if (userId == null) {
-            return Set.of();
-        }
-        return Set.copyOf(identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    private Set<Role> roles(String userId) {
+        return userId == null ? Set.of() : users.rolesOf(userId);
     }
 
     private Paths paths(long imageId) {

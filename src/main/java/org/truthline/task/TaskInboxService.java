@@ -135,6 +135,7 @@ class TaskInboxService implements TaskInbox {
         Task task = find(taskId);
         Set<String> groups = userGroups.of(userId);
         rejectAuditor(groups, "complete");
+
         Access access = access(task, userId, groups);
         if (access == Access.NONE) {
             throw notYours(taskId, userId);
@@ -142,12 +143,14 @@ class TaskInboxService implements TaskInbox {
         if (access == Access.TAKEN_BY_OTHER) {
             throw new TaskConflictException("Task " + taskId + " is assigned to another user; only they can complete it.");
         }
+
         TaskContext context = context(task, userId);
         TaskCompletionHandler handler = context.kind() == null ? null : handlers.get(context.kind());
         if (handler == null) {
             throw new IllegalStateException("No handler for task " + task.getTaskDefinitionKey() + " (" + taskId
                     + "); Truthline cannot complete it.");
         }
+
         Map<String, Object> submitted = values == null ? Map.of() : values;
         Map<String, String> errors = new LinkedHashMap<>(FormValidator.validate(formRegistry.require(formId(task, context)), submitted));
         if (errors.isEmpty()) {
@@ -156,6 +159,7 @@ class TaskInboxService implements TaskInbox {
         if (!errors.isEmpty()) {
             throw new TaskValidationException(errors);
         }
+
         if (access == Access.CANDIDATE) {
             claimAsUser(taskId, userId);
         }
