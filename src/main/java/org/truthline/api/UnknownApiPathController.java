@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers 404 JSON for paths under {@code /api} that no controller maps. Without it such a request fell through
+ * Returns 404 JSON for paths under {@code /api} that no controller maps. Without it such a request fell through
  * to the Vaadin servlet and got the UI's HTML page with status 200. Spring MVC prefers every more specific
  * mapping, so this catch-all only sees unmapped paths.
  */

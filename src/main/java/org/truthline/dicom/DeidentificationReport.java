@@ -3,7 +3,7 @@ package org.truthline.dicom;
 import java.util.List;
 
 /**
- * What de-identification did to one file.
+ * The changes de-identification made to one file.
  *
  * @param profile the profile name, e.g. "PS3.15 Annex E Basic Application Level Confidentiality Profile"
  * @param options the option names applied, e.g. "Retain Longitudinal Temporal Information with Modified Dates"

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Truthline's one entry point to a DICOM toolkit, so the toolkit stays replaceable. The DICOM package knows
- * nothing of projects, processes or screens: intake calls it, never the reverse.
+ * Truthline's one entry point to a DICOM toolkit, so the toolkit stays replaceable. The DICOM package does not
+ * depend on projects, processes or screens. Intake calls it, never the reverse.
  *
  * <p>Every method checks the configured limits (file size, sequence depth, frame count, rows x columns x frames)
  * before allocating a pixel buffer, and reports unusable input as a {@link DicomRejectedException} whose

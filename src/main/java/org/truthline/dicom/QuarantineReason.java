@@ -1,6 +1,6 @@
 package org.truthline.dicom;
 
-/** Why a file cannot enter the working store. Each code is stable; the exception message carries the detail. */
+/** Reason a file cannot enter the working store. Each code is stable; the exception message carries the detail. */
 public enum QuarantineReason {
     NOT_DICOM,
     TRUNCATED,

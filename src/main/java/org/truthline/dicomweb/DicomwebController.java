@@ -149,7 +149,7 @@ class DicomwebController {
         results.stream().skip(offset).limit(limit).forEach(body::add);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(DICOM_JSON));
         if (!ignored.isEmpty()) {
-            // The keys were not applied, so the 299 warning tells the client its filter had no effect.
+            // The keys were not applied, so the 299 warning informs the client that its filter had no effect.
             response.header(HttpHeaders.WARNING, "299 truthline \"Query keys not supported and ignored: "
                     + String.join(", ", ignored) + "\"");
         }

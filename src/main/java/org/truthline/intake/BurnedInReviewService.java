@@ -24,7 +24,7 @@ import org.truthline.dicom.DicomToolkit;
 /**
  * The queue of images that may carry burned-in text (BurnedInAnnotation YES or absent, or a modality that
  * commonly burns text in). A lead either clears an image or masks rectangles on its de-identified copy; only then
- * does labeling start, so no contributor sees a held image.
+ * does labeling start, so no contributor can view a held image.
  */
 @Service
 public class BurnedInReviewService {

@@ -1,7 +1,7 @@
 package org.truthline.intake;
 
 /**
- * What became of one file of an import.
+ * The outcome of one file of an import.
  *
  * @param outcome IMPORTED, HELD (imported, waiting for a lead's burned-in annotation review before labeling),
  *     QUARANTINED or DUPLICATE (identical to an image already in the project)

@@ -312,7 +312,7 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder1\"}}"))));
 
-            // Without a password policy configured, Camunda answers 404: the request got past its CSRF filter.
+            // Without a password policy configured, Camunda returns 404: the request got past its CSRF filter.
             assertThat(passwordCheck.statusCode()).as("a POST with this XSRF token passes").isEqualTo(404);
             assertThat(setup.statusCode()).isEqualTo(403);
         }

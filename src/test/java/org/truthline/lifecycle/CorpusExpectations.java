@@ -3,9 +3,9 @@ package org.truthline.lifecycle;
 import java.util.Map;
 
 /**
- * The expected outcome of each corpus file taken through the whole lifecycle: FINAL_LABEL; HELD_THEN_FINAL_LABEL
- * when the image first waits for a burned-in annotation review (BurnedInAnnotation absent, or a modality that
- * often burns text in) and a lead clears it; or the quarantine reason code it must get.
+ * The expected outcome of each corpus file taken through the whole lifecycle. FINAL_LABEL: the image reaches a
+ * label directly. HELD_THEN_FINAL_LABEL: it first waits for a burned-in annotation review (BurnedInAnnotation
+ * absent, or a modality that often burns text in) until a lead clears it. Any other value is a quarantine reason.
  */
 final class CorpusExpectations {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Accepts Verification and every storage SOP class PixelMed knows (image and non-image), each in the transfer
+ * Accepts Verification and every storage SOP class PixelMed supports (image and non-image), each in the transfer
  * syntaxes the intake pipeline decodes. Within a presentation context the sender's order is kept, and PixelMed
  * accepts the first transfer syntax left.
  *
@@ -22,8 +22,8 @@ class StoragePresentationContextPolicy implements PresentationContextSelectionPo
     /** Result/reason value of a rejected presentation context: transfer syntaxes not supported (PS3.8 9.3.3.2). */
     private static final byte TRANSFER_SYNTAXES_NOT_SUPPORTED = 4;
 
-    // NOTE: JPEG-LS is accepted because the pipeline reads it when a JPEG-LS ImageIO reader is installed; without
-    // one, such files are quarantined as UNSUPPORTED_TRANSFER_SYNTAX instead of being refused at the network.
+    // NOTE: JPEG-LS is accepted because the pipeline reads it when a JPEG-LS ImageIO reader is installed. Without
+    // one, such files are quarantined as UNSUPPORTED_TRANSFER_SYNTAX instead of being rejected at the network.
     static final Set<String> ACCEPTED_TRANSFER_SYNTAXES = Set.of(
             TransferSyntax.ImplicitVRLittleEndian,
             TransferSyntax.ExplicitVRLittleEndian,

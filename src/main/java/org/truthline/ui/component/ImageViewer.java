@@ -337,7 +337,7 @@ public class ImageViewer extends VerticalLayout {
             zoomTo(zoom * factor);
             return;
         }
-        // When fitted, the browser alone knows the displayed scale: start from the picture's rendered width.
+        // When fitted, only the browser has the displayed scale: start from the picture's rendered width.
         picture.getElement().executeJs("return this.clientWidth").then(Double.class, width -> {
             double fitted = width != null && width > 0 && image.columns() > 0 ? width / image.columns() : 1.0;
             zoomTo(fitted * factor);
