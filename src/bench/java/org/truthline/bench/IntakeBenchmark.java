@@ -28,7 +28,7 @@ import org.truthline.dicom.UidRemapper;
 
 /**
  * Intake throughput: files per second through {@link PixelMedDicomToolkit} (read the header, de-identify and
- * write the copy, render a PNG preview of the copy's first frame) against a bare PixelMed
+ * write the copy, render a PNG thumbnail of the copy's first frame) against a bare PixelMed
  * {@code AttributeList.read} and {@code write} of the same files, in the same JVM. Each round processes every
  * file once. Warm-up rounds are discarded, and the two pipelines alternate round by round, so both see the same
  * JIT and page-cache state. The result is the median of the measured rounds.
@@ -48,9 +48,9 @@ class IntakeBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 2);
         int rounds = Integer.getInteger("bench.rounds", 7);
         Path report = Path.of(System.getProperty("bench.report", "target/benchmarks/intake.md"));
-        // The preview size intake would use with truthline.intake.preview-max-size set; 0 renders full frames.
-        int previewMaxSize = Integer.getInteger("bench.preview-max-size", 1024);
-        PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS, previewMaxSize);
+        // The thumbnail size intake renders (truthline.intake.thumbnail-size).
+        int previewMaxSize = Integer.getInteger("bench.thumbnail-size", 256);
+        PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS);
 
         List<Path> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -75,7 +75,7 @@ class IntakeBenchmark {
         for (int round = 0; round < warmup + rounds; round++) {
             boolean measured = round >= warmup;
             double bare = bareRound(accepted, measured ? fileMillis : new HashMap<>());
-            double truthline = toolkitRound(toolkit, accepted, measured ? stepMillis : new HashMap<>(),
+            double truthline = toolkitRound(toolkit, previewMaxSize, accepted, measured ? stepMillis : new HashMap<>(),
                     measured ? fileMillis : new HashMap<>());
             if (measured) {
                 bareRates.add(bare);
@@ -129,7 +129,7 @@ class IntakeBenchmark {
     }
 
     /** Returns files per second for the intake steps, adding each step's milliseconds to {@code steps}. */
-    private double toolkitRound(PixelMedDicomToolkit toolkit, List<Path> files, Map<String, List<Double>> steps,
+    private double toolkitRound(PixelMedDicomToolkit toolkit, int thumbnailSize, List<Path> files, Map<String, List<Double>> steps,
             Map<String, List<Double>> fileMillis) throws Exception {
         Path folder = Files.createDirectories(work.resolve("truthline"));
         UidRemapper project = new CountingRemapper();
@@ -144,7 +144,7 @@ class IntakeBenchmark {
             long t1 = System.nanoTime();
             toolkit.deidentify(files.get(i), copy, project, DeidentificationOptions.BASIC);
             long t2 = System.nanoTime();
-            toolkit.renderPng(copy, 0, null);
+            toolkit.renderThumbnail(copy, thumbnailSize);
             long t3 = System.nanoTime();
             read += (t1 - t0) / 1e6;
             deidentify += (t2 - t1) / 1e6;
@@ -157,7 +157,7 @@ class IntakeBenchmark {
         double rate = files.size() / seconds(start);
         steps.computeIfAbsent("read", key -> new ArrayList<>()).add(read);
         steps.computeIfAbsent("deidentify + write", key -> new ArrayList<>()).add(deidentify);
-        steps.computeIfAbsent("renderPng", key -> new ArrayList<>()).add(render);
+        steps.computeIfAbsent("renderThumbnail", key -> new ArrayList<>()).add(render);
         return rate;
     }
 
@@ -179,12 +179,11 @@ class IntakeBenchmark {
                 bytes / 1e6, rejected.isEmpty() ? "none" : String.join(", ", rejected)));
         out.append(String.format(Locale.ROOT, "Rounds: %d warm-up, %d measured; median of the measured rounds%n%n",
                 warmup, rounds));
-        out.append(String.format(Locale.ROOT, "Preview max size (renderPng without a window): %s%n%n",
-                previewMaxSize == 0 ? "0, full frames" : previewMaxSize + " px"));
+        out.append(String.format(Locale.ROOT, "Thumbnail size (renderThumbnail): %d px%n%n", previewMaxSize));
         out.append("| pipeline | median files/s | rounds (files/s) |\n|---|---|---|\n");
         out.append(String.format(Locale.ROOT, "| bare PixelMed read + write | %.1f | %s |%n", bareMedian,
                 formatted(bareRates)));
-        out.append(String.format(Locale.ROOT, "| Truthline read + de-identify + write + renderPng | %.1f | %s |%n",
+        out.append(String.format(Locale.ROOT, "| Truthline read + de-identify + write + renderThumbnail | %.1f | %s |%n",
                 toolkitMedian, formatted(toolkitRates)));
         out.append(String.format(Locale.ROOT, "%nRatio Truthline / bare: %.2f%n%n", toolkitMedian / bareMedian));
         out.append("| Truthline step | median ms per round | share |\n|---|---|---|\n");
@@ -192,15 +191,15 @@ class IntakeBenchmark {
         for (List<Double> values : stepMillis.values()) {
             total += median(values);
         }
-        for (String step : List.of("read", "deidentify + write", "renderPng")) {
+        for (String step : List.of("read", "deidentify + write", "renderThumbnail")) {
             double millis = median(stepMillis.get(step));
             out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f%% |%n", step, millis, 100 * millis / total));
         }
         double withoutPreview = files.size() / ((median(stepMillis.get("read"))
                 + median(stepMillis.get("deidentify + write"))) / 1000);
-        out.append(String.format(Locale.ROOT, "%nEstimate without renderPng (sum of the read and de-identify step"
+        out.append(String.format(Locale.ROOT, "%nEstimate without renderThumbnail (sum of the read and de-identify step"
                 + " medians): %.1f files/s, ratio %.2f%n", withoutPreview, withoutPreview / bareMedian));
-        out.append("\n| file | bare ms | read ms | de-identify + write ms | renderPng ms |\n|---|---|---|---|---|\n");
+        out.append("\n| file | bare ms | read ms | de-identify + write ms | renderThumbnail ms |\n|---|---|---|---|---|\n");
         for (Path file : files) {
             String name = file.getFileName().toString();
             out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name,

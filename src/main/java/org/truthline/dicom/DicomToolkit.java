@@ -37,6 +37,15 @@ public interface DicomToolkit {
      */
     byte[] renderPng(Path file, int frame, WindowSetting window) throws DicomRejectedException;
 
+    /**
+     * Renders frame 0 with the image's own window as a PNG whose longest side is at most {@code maxSize} pixels,
+     * for lists and a first look. It decodes the pixels like {@link #renderPng}, so a frame that cannot be
+     * decoded fails here too, but may decode a JPEG 2000 frame at a reduced resolution level only.
+     *
+     * @throws IllegalArgumentException when {@code maxSize} is outside the range the toolkit supports
+     */
+    byte[] renderThumbnail(Path file, int maxSize) throws DicomRejectedException;
+
     /** Modalities whose images commonly carry burned-in text (patient name, dates, clinic) in their pixels. */
     Set<String> BURNED_IN_TEXT_MODALITIES = Set.of("US", "SC", "OT", "XC", "ES");
 

@@ -26,20 +26,14 @@ import javax.imageio.stream.ImageOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link DicomToolkit} on PixelMed (Debian libpixelmed-java) with jai-imageio for JPEG 2000.
  *
- * <p>When {@code truthline.intake.preview-max-size} is a positive number of pixels, {@link #renderPng} without a
- * window returns a preview: a frame whose longest side exceeds that size is reduced to fit it, and a JPEG 2000
- * frame is then decoded at a reduced resolution level instead of in full. A render with an explicit window
- * always has the full frame size. The default, 0, renders every frame at full size.
- *
- * <p>NOTE: intake stores {@code renderPng(copy, 0, null)} as the preview, and the image viewer shows that stored
- * preview for frame 0 of an image without a header window. With previews on, such images (every colour image,
- * for example) appear in the viewer at the preview size.
+ * <p>{@link #renderPng} always renders the full frame. {@link #renderThumbnail} renders a small first view for
+ * intake: a JPEG 2000 frame is decoded at a reduced resolution level, any other frame is scaled down after
+ * rendering.
  */
 @Component
 public class PixelMedDicomToolkit implements DicomToolkit {
@@ -48,27 +42,16 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
     /** ImageIO's PNG compression quality from 0 to 1. A higher value selects a lighter, faster deflate level. */
     private static final float PNG_COMPRESSION_QUALITY = 0.9f;
-    /** The default of {@code truthline.intake.preview-max-size}: 0, so renderings keep the full frame size. */
-    public static final int DEFAULT_PREVIEW_MAX_SIZE = 0;
+    /** The smallest and largest thumbnail sizes {@link #renderThumbnail} accepts, in pixels. */
+    public static final int MIN_THUMBNAIL_SIZE = 16;
+    public static final int MAX_THUMBNAIL_SIZE = 4096;
 
     private final HeaderReader headers;
     private final Deidentifier deidentifier;
-    private final int previewMaxSize;
 
-    public PixelMedDicomToolkit(DicomLimits limits) {
-        this(limits, DEFAULT_PREVIEW_MAX_SIZE);
-    }
-
-    /**
-     * Creates a toolkit whose renderings without a window fit {@code previewMaxSize} pixels on the longest side.
-     *
-     * @param previewMaxSize the longest side of a preview in pixels (1024 suits a thumbnail or a first view), or
-     *     0 to render every frame at full size
-     */
     @Autowired
-    public PixelMedDicomToolkit(DicomLimits limits,
-            @Value("${truthline.intake.preview-max-size:" + DEFAULT_PREVIEW_MAX_SIZE + "}") int previewMaxSize) {
-        this(limits, Set.of(), previewMaxSize);
+    public PixelMedDicomToolkit(DicomLimits limits) {
+        this(limits, Set.of());
     }
 
     /**
@@ -76,18 +59,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
      * removed.
      */
     PixelMedDicomToolkit(DicomLimits limits, Set<Deidentifier.SafePrivateAttribute> safePrivateAttributes) {
-        this(limits, safePrivateAttributes, DEFAULT_PREVIEW_MAX_SIZE);
-    }
-
-    private PixelMedDicomToolkit(DicomLimits limits, Set<Deidentifier.SafePrivateAttribute> safePrivateAttributes,
-            int previewMaxSize) {
-        if (previewMaxSize < 0) {
-            throw new IllegalArgumentException("truthline.intake.preview-max-size must be 0 (previews off) or a"
-                    + " positive number of pixels, got " + previewMaxSize);
-        }
         this.headers = new HeaderReader(limits);
         this.deidentifier = new Deidentifier(safePrivateAttributes);
-        this.previewMaxSize = previewMaxSize;
     }
 
     @Override
@@ -123,7 +96,9 @@ public class PixelMedDicomToolkit implements DicomToolkit {
                     + ": de-identified copy cannot be written to " + target.toAbsolutePath().getParent() + " ("
                     + e.getMessage() + "); check the source object and the target folder", e);
         }
-        DicomSummary written = read(target);
+        // The summary comes from the list just written; renderThumbnail (intake's next step) reads the copy back.
+        DicomSummary written = Summaries.of(new DicomHeader(target.getFileName().toString(), list, null,
+                transferSyntax, list.getPixelData() != null, PixelGeometry.of(list)));
         log.info("De-identified {} as {}: {} removed, {} replaced, {} private removed, {} UIDs replaced",
                 header.fileName(), written.sopInstanceUid(), counts.removed, counts.replaced,
                 counts.privateRemoved, counts.uidsRemapped);
@@ -133,6 +108,21 @@ public class PixelMedDicomToolkit implements DicomToolkit {
 
     @Override
     public byte[] renderPng(Path file, int frame, WindowSetting window) throws DicomRejectedException {
+        return render(file, frame, window, 0);
+    }
+
+    @Override
+    public byte[] renderThumbnail(Path file, int maxSize) throws DicomRejectedException {
+        if (maxSize < MIN_THUMBNAIL_SIZE || maxSize > MAX_THUMBNAIL_SIZE) {
+            throw new IllegalArgumentException("Thumbnail size must be " + MIN_THUMBNAIL_SIZE + " to "
+                    + MAX_THUMBNAIL_SIZE + " pixels, not " + maxSize
+                    + "; check truthline.intake.thumbnail-size");
+        }
+        return render(file, 0, null, maxSize);
+    }
+
+    /** Renders one frame; a positive {@code maxSize} fits the result within that many pixels. */
+    private byte[] render(Path file, int frame, WindowSetting window, int maxSize) throws DicomRejectedException {
         DicomHeader header = headers.read(file);
         if (!header.hasPixelData()) {
             throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
@@ -147,23 +137,37 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         }
         // Read without decompression: SourceImage then decodes only the requested frame of a compressed object.
         AttributeList list = readFully(file, header, false);
-        boolean preview = window == null && previewMaxSize > 0;
+        boolean thumbnail = maxSize > 0;
         try {
-            BufferedImage decoded = preview ? PreviewScaler.decodeReducedJpeg2000(list, header.transferSyntaxUid(),
-                    frame, header.geometry().rows(), header.geometry().columns(), previewMaxSize) : null;
+            BufferedImage decoded = thumbnail ? PreviewScaler.decodeReducedJpeg2000(list, header.transferSyntaxUid(),
+                    frame, header.geometry().rows(), header.geometry().columns(), maxSize) : null;
             if (decoded == null) {
                 decoded = new SourceImage(list).getBufferedImage(frame);
             }
             if (decoded == null) {
                 throw new DicomException("no decoded image for frame " + frame);
             }
+            if (thumbnail) {
+                decoded = subsampleOrKeep(decoded, maxSize, header.fileName());
+            }
             String photometric = list.getDecompressedPhotometricInterpretation().trim();
             BufferedImage image = new FrameRenderer(list, frame).render(decoded, photometric, window);
-            return png(preview ? PreviewScaler.fitWithin(image, previewMaxSize) : image);
+            return png(thumbnail ? PreviewScaler.fitWithin(image, maxSize) : image);
         } catch (DicomException | IOException | RuntimeException e) {
             throw new DicomRejectedException(QuarantineReason.RENDERING_FAILED, header.fileName()
                     + ": frame " + frame + " cannot be rendered (" + e + "); re-export the image from the source"
                     + " system", e);
+        }
+    }
+
+    /** Subsamples a decoded frame for a thumbnail; a raster layout that cannot be copied is rendered in full. */
+    private static BufferedImage subsampleOrKeep(BufferedImage decoded, int maxSize, String fileName) {
+        try {
+            return PreviewScaler.subsample(decoded, maxSize);
+        } catch (RuntimeException e) {
+            log.debug("{}: thumbnail rendered from the full frame, because its raster cannot be subsampled ({})",
+                    fileName, e.toString());
+            return decoded;
         }
     }
 

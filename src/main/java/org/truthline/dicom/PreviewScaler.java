@@ -8,6 +8,8 @@ import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -132,6 +134,35 @@ final class PreviewScaler {
             current = resize(current, targetWidth, targetHeight);
         }
         return current;
+    }
+
+    /**
+     * Keeps every k-th pixel of every k-th row of a decoded frame, with k chosen so that the longest side stays at
+     * least twice {@code maxSize}, or returns the frame unchanged when it is smaller. The result keeps the decoded
+     * sample values and layout, so the display pipeline runs on fewer pixels, and {@link #fitWithin} still averages
+     * neighbours for the last steps.
+     */
+    static BufferedImage subsample(BufferedImage decoded, int maxSize) {
+        int longest = Math.max(decoded.getWidth(), decoded.getHeight());
+        int step = longest / (2 * maxSize);
+        if (step < 2) {
+            return decoded;
+        }
+        Raster source = decoded.getRaster();
+        int width = (source.getWidth() + step - 1) / step;
+        int height = (source.getHeight() + step - 1) / step;
+        int bands = source.getNumBands();
+        WritableRaster target = source.createCompatibleWritableRaster(width, height);
+        int[] row = new int[source.getWidth() * bands];
+        int[] kept = new int[width * bands];
+        for (int y = 0; y < height; y++) {
+            source.getPixels(0, y * step, source.getWidth(), 1, row);
+            for (int x = 0; x < width; x++) {
+                System.arraycopy(row, x * step * bands, kept, x * bands, bands);
+            }
+            target.setPixels(0, y, width, 1, kept);
+        }
+        return new BufferedImage(decoded.getColorModel(), target, decoded.isAlphaPremultiplied(), null);
     }
 
     private static BufferedImage resize(BufferedImage image, int width, int height) {

@@ -35,7 +35,7 @@ public class ImageController {
 
     @GetMapping(value = "/{id}/preview", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "Render a frame of the de-identified image as PNG",
-            description = "Without parameters: frame 0 with the image's own first window. "
+            description = "Full size. Without parameters: frame 0 with the image's own first window. "
                     + "center and width (modality units) set another window; frame is 0-based.")
     public ResponseEntity<byte[]> preview(@PathVariable long id, @RequestParam(defaultValue = "0") int frame,
             @RequestParam(required = false) Double center, @RequestParam(required = false) Double width,
@@ -45,6 +45,16 @@ public class ImageController {
         }
         WindowSetting window = center == null ? null : new WindowSetting(center, width, null);
         byte[] png = images.renderPng(id, frame, window, principal.getName());
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noStore().cachePrivate()).body(png);
+    }
+
+    @GetMapping(value = "/{id}/thumbnail", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Get the thumbnail made at intake",
+            description = "Frame 0 with the image's own window, at most truthline.intake.thumbnail-size pixels "
+                    + "(default 256) on its longest side.")
+    public ResponseEntity<byte[]> thumbnail(@PathVariable long id, Principal principal) {
+        byte[] png = images.thumbnailPng(id, principal.getName());
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.noStore().cachePrivate()).body(png);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,8 +65,9 @@ public class ImageService {
     }
 
     /**
-     * Renders one frame of the de-identified copy. The first frame with the file's own window comes from the
-     * preview stored at import; other frames and windows are rendered on request.
+     * Renders one frame of the de-identified copy at full size. The first frame with the file's own window is
+     * rendered once and cached next to the intake thumbnail (and rendered again when the copy is newer, for
+     * example after masking); other frames and windows are rendered on each request.
      */
     public byte[] renderPng(long imageId, int frame, WindowSetting window, String userId) {
         ImageRecord image = get(imageId);
@@ -80,7 +82,7 @@ public class ImageService {
         Paths paths = paths(imageId);
         try {
             if (frame == 0 && window == null) {
-                return Files.readAllBytes(paths.preview());
+                return cachedFirstFrame(paths);
             }
             return dicom.renderPng(paths.deidentified(), frame, window);
         } catch (IOException e) {
@@ -88,6 +90,44 @@ public class ImageService {
         } catch (DicomRejectedException e) {
             throw new IllegalStateException("Image " + imageId + " cannot be rendered: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the thumbnail stored at intake: frame 0 with the image's own window, at most {@code
+     * truthline.intake.thumbnail-size} pixels on its longest side.
+     */
+    public byte[] thumbnailPng(long imageId, String userId) {
+        get(imageId);
+        checkCanView(imageId, userId);
+        Path thumbnail = paths(imageId).preview();
+        try {
+            return Files.readAllBytes(thumbnail);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the thumbnail of image " + imageId + " at " + thumbnail, e);
+        }
+    }
+
+    /** Returns where the full-size rendering of frame 0 is cached for an image with this intake thumbnail. */
+    public static Path firstFrameCache(Path thumbnail) {
+        String name = thumbnail.getFileName().toString();
+        return thumbnail.resolveSibling(name.replaceFirst("\\.png$", "") + ".full.png");
+    }
+
+    private byte[] cachedFirstFrame(Paths paths) throws IOException, DicomRejectedException {
+        Path cached = firstFrameCache(paths.preview());
+        if (Files.exists(cached)
+                && Files.getLastModifiedTime(cached).compareTo(Files.getLastModifiedTime(paths.deidentified())) >= 0) {
+            return Files.readAllBytes(cached);
+        }
+        byte[] png = dicom.renderPng(paths.deidentified(), 0, null);
+        Path temporary = Files.createTempFile(cached.getParent(), ".render-", ".png");
+        try {
+            Files.write(temporary, png);
+            Files.move(temporary, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return png;
     }
 
     /** Returns the path of the original (PHI-bearing) file; admin only, and every access is audited. */

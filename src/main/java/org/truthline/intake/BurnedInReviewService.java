@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.image.ImageService;
 
 /**
  * The queue of images that may carry burned-in text (BurnedInAnnotation YES or absent, or a modality that
@@ -36,9 +38,12 @@ public class BurnedInReviewService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final int thumbnailSize;
 
     public BurnedInReviewService(JdbcClient jdbc, DicomToolkit dicom, AuditLog audit,
-            ApplicationEventPublisher events, TransactionTemplate transaction) {
+            ApplicationEventPublisher events, TransactionTemplate transaction,
+            @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
+        this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.jdbc = jdbc;
         this.dicom = dicom;
         this.audit = audit;
@@ -72,7 +77,7 @@ public class BurnedInReviewService {
 
     /**
      * Blanks the rectangles (image pixels, every frame) on the de-identified copy, replaces the copy and its
-     * preview, and starts labeling. The unmasked de-identified copy is deleted; the original stays in the
+     * thumbnail, and starts labeling. The unmasked de-identified copy is deleted; the original stays in the
      * restricted store.
      *
      * @throws IllegalArgumentException when no rectangle is given or one lies outside the image
@@ -85,10 +90,11 @@ public class BurnedInReviewService {
         Path masked = held.deidentified().resolveSibling(held.deidentified().getFileName() + ".masked");
         try {
             dicom.maskRectangles(held.deidentified(), masked, rectangles);
-            byte[] preview = dicom.renderPng(masked, 0, null);
+            byte[] preview = dicom.renderThumbnail(masked, thumbnailSize);
             Files.move(masked, held.deidentified(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
             Files.write(held.preview(), preview);
+            Files.deleteIfExists(ImageService.firstFrameCache(held.preview()));
         } catch (DicomRejectedException e) {
             throw new IllegalStateException("Masking image " + imageId + " failed: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -43,7 +43,8 @@ import org.truthline.project.ProjectService;
 
 /**
  * Imports DICOM files into a project: each file is read and checked, its original kept in the restricted store,
- * a de-identified copy written to the working store, and a PNG preview rendered from that copy. A file that
+ * a de-identified copy written to the working store, and a PNG thumbnail rendered from that copy (which also
+ * proves that its pixels decode). A file that
  * cannot be used is quarantined with its reason; nothing is dropped. Imports run one at a time on a background
  * thread; {@link #get(long)} reports progress.
  */
@@ -61,6 +62,7 @@ public class ImportService implements DisposableBean {
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
     private final List<Path> importRoots;
+    private final int thumbnailSize;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "truthline-intake");
         thread.setDaemon(true);
@@ -69,7 +71,9 @@ public class ImportService implements DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper mapper, @Value("${truthline.intake.import-roots:}") String importRoots) {
+            ObjectMapper mapper, @Value("${truthline.intake.import-roots:}") String importRoots,
+            @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
+        this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
                 .filter(root -> !root.isEmpty()).map(Path::of).toList();
         this.jdbc = jdbc;
@@ -273,7 +277,7 @@ public class ImportService implements DisposableBean {
                     Files.move(deidentifiedTemp, deidentified, StandardCopyOption.REPLACE_EXISTING);
                     written[0] = deidentified;
                     Path preview = storage.previews(projectId).resolve(copy.sopInstanceUid() + ".png");
-                    Files.write(preview, dicom.renderPng(deidentified, 0, null));
+                    Files.write(preview, dicom.renderThumbnail(deidentified, thumbnailSize));
                     written[1] = preview;
                     long id = insertImage(jobId, projectId, name, summary, copy, report, sha256, original,
                             deidentified, preview);

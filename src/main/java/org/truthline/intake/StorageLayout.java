@@ -9,10 +9,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The file stores under the data directory: {@code originals/} (PHI, intake and admin only),
- * {@code working/} (de-identified copies), {@code previews/} (PNG) and {@code quarantine/} (rejected files, kept).
+ * {@code working/} (de-identified copies), {@code previews/} (PNG thumbnails made at intake, and full-size first
+ * frames cached on first view) and {@code quarantine/} (rejected files, kept).
  */
 @Component
 public class StorageLayout {
+
+    /** The default of {@code truthline.intake.thumbnail-size}, the longest side of an intake thumbnail. */
+    public static final int DEFAULT_THUMBNAIL_SIZE = 256;
+    private static final int MIN_THUMBNAIL_SIZE = 16;
+    private static final int MAX_THUMBNAIL_SIZE = 4096;
 
     private final Path dataDir;
 
@@ -38,6 +44,20 @@ public class StorageLayout {
 
     public Path temporary() {
         return folder("tmp", 0);
+    }
+
+    /**
+     * Returns the size unchanged when it is a usable thumbnail size.
+     *
+     * @throws IllegalArgumentException naming the property and the allowed range otherwise
+     */
+    public static int checkThumbnailSize(int size) {
+        if (size < MIN_THUMBNAIL_SIZE || size > MAX_THUMBNAIL_SIZE) {
+            throw new IllegalArgumentException("truthline.intake.thumbnail-size is " + size + "; set it to "
+                    + MIN_THUMBNAIL_SIZE + " to " + MAX_THUMBNAIL_SIZE + " pixels (default "
+                    + DEFAULT_THUMBNAIL_SIZE + ").");
+        }
+        return size;
     }
 
     private Path folder(String store, long projectId) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Checks the previews that {@code renderPng} returns without a window against full-size renders of the same
- * frame, scaled down here by averaging whole source areas.
+ * Checks the thumbnails that {@code renderThumbnail} returns against full-size renders of the same frame, scaled
+ * down here by averaging whole source areas, and that {@code renderPng} always keeps the full size.
  */
 class PreviewTest {
 
@@ -25,15 +25,14 @@ class PreviewTest {
 
     private static final int PREVIEW_MAX_SIZE = 1024;
 
-    private final PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS, PREVIEW_MAX_SIZE);
-    private final PixelMedDicomToolkit fullSize = new PixelMedDicomToolkit(DicomLimits.DEFAULTS, 0);
+    private final PixelMedDicomToolkit toolkit = new PixelMedDicomToolkit(DicomLimits.DEFAULTS);
 
     @Test
     void jpeg2000Preview_fitsMaxSize() throws Exception {
         Path file = SampleCorpus.file(LARGE_JPEG_2000);
         PixelGeometry geometry = new HeaderReader(DicomLimits.DEFAULTS).read(file).geometry();
 
-        BufferedImage preview = image(toolkit.renderPng(file, 0, null));
+        BufferedImage preview = image(toolkit.renderThumbnail(file, PREVIEW_MAX_SIZE));
 
         assertThat(Math.max(preview.getWidth(), preview.getHeight()))
                 .isLessThanOrEqualTo(PREVIEW_MAX_SIZE);
@@ -46,8 +45,8 @@ class PreviewTest {
     void jpeg2000Preview_matchesScaledFullRender() throws Exception {
         Path file = SampleCorpus.file(LARGE_JPEG_2000);
 
-        BufferedImage preview = image(toolkit.renderPng(file, 0, null));
-        BufferedImage full = image(fullSize.renderPng(file, 0, null));
+        BufferedImage preview = image(toolkit.renderThumbnail(file, PREVIEW_MAX_SIZE));
+        BufferedImage full = image(toolkit.renderPng(file, 0, null));
 
         BufferedImage reference = areaAverage(full, preview.getWidth(), preview.getHeight());
         assertThat(meanAbsoluteDifference(preview, reference)).isLessThan(TOLERANCE);
@@ -67,42 +66,63 @@ class PreviewTest {
     @Test
     void grayscalePreview_matchesScaledFullRender() throws Exception {
         Path file = SampleCorpus.file("01-modalities/CR_MONOCHROME1_chest.dcm");
-        PixelMedDicomToolkit small = new PixelMedDicomToolkit(DicomLimits.DEFAULTS, 150);
-
-        BufferedImage preview = image(small.renderPng(file, 0, null));
-        BufferedImage full = image(fullSize.renderPng(file, 0, null));
+        BufferedImage preview = image(toolkit.renderThumbnail(file, 150));
+        BufferedImage full = image(toolkit.renderPng(file, 0, null));
 
         assertThat(preview.getWidth()).isEqualTo(150);
         assertThat(preview.getHeight()).isEqualTo(150);
         assertThat(meanAbsoluteDifference(preview, areaAverage(full, 150, 150))).isLessThan(TOLERANCE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "01-modalities/US_multiframe_palette_RLE_10f.dcm",
+            "02-transfer-syntaxes/US_JPEG_baseline_Philips.dcm",
+            "02-transfer-syntaxes/OT_deflated_image_dfl.dcm",
+            "02-transfer-syntaxes/NM_JPEG_lossless_SV1.dcm",
+            "01-modalities/MR_siemens_mosaic_0051.dcm",
+    })
+    void subsampledThumbnail_matchesScaledFullRender(String sample) throws Exception {
+        Path file = SampleCorpus.file(sample);
+
+        BufferedImage thumbnail = image(toolkit.renderThumbnail(file, 64));
+        BufferedImage full = image(toolkit.renderPng(file, 0, null));
+
+        assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).isEqualTo(64);
+        BufferedImage reference = areaAverage(full, thumbnail.getWidth(), thumbnail.getHeight());
+        assertThat(meanAbsoluteDifference(thumbnail, reference)).isLessThan(TOLERANCE);
+    }
+
     @Test
     void smallFrame_keepsFullSize() throws Exception {
         Path file = SampleCorpus.file("02-transfer-syntaxes/MR_small_J2K_lossless.dcm");
 
-        BufferedImage preview = image(toolkit.renderPng(file, 0, null));
+        BufferedImage preview = image(toolkit.renderThumbnail(file, PREVIEW_MAX_SIZE));
 
         assertThat(preview.getWidth()).isEqualTo(64);
         assertThat(preview.getHeight()).isEqualTo(64);
     }
 
     @Test
-    void defaultToolkit_keepsFullSize() throws Exception {
+    void renderPngWithoutWindow_keepsFullSize() throws Exception {
         Path file = SampleCorpus.file(LARGE_JPEG_2000);
         PixelGeometry geometry = new HeaderReader(DicomLimits.DEFAULTS).read(file).geometry();
 
-        BufferedImage rendered = image(new PixelMedDicomToolkit(DicomLimits.DEFAULTS).renderPng(file, 0, null));
+        BufferedImage rendered = image(toolkit.renderPng(file, 0, null));
 
         assertThat(rendered.getWidth()).isEqualTo(geometry.columns());
         assertThat(rendered.getHeight()).isEqualTo(geometry.rows());
     }
 
-    @Test
-    void negativeMaxSize_isRejected() {
-        assertThatThrownBy(() -> new PixelMedDicomToolkit(DicomLimits.DEFAULTS, -1))
+    @ParameterizedTest(name = "thumbnail size {0} is rejected")
+    @CsvSource({"0", "15", "4097", "-1"})
+    void thumbnailSizeOutOfRange_isRejected(int size) {
+        Path file = SampleCorpus.file("01-modalities/CT_small.dcm");
+
+        assertThatThrownBy(() -> toolkit.renderThumbnail(file, size))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("preview-max-size");
+                .hasMessageContaining(String.valueOf(size))
+                .hasMessageContaining("thumbnail-size");
     }
 
     @ParameterizedTest(name = "longest side {0}, max {1}, {2} levels: drop {3}")

@@ -120,6 +120,8 @@ class ImportServiceTest {
         assertThat(new String(deidentified, StandardCharsets.ISO_8859_1)).doesNotContain("CompressedSamples^CT1");
         byte[] png = Files.readAllBytes(Path.of((String) row.get("preview_path")));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).as("thumbnail size").isLessThanOrEqualTo(256);
     }
 
     @Test

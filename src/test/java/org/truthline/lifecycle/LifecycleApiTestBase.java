@@ -267,6 +267,7 @@ abstract class LifecycleApiTestBase {
             long imageId = result.path("imageId").asLong();
             if ("HELD".equals(result.path("outcome").asText())) {
                 assertThat(contributor1.get("/api/images/" + imageId + "/preview").status()).isEqualTo(403);
+                assertThat(contributor1.get("/api/images/" + imageId + "/thumbnail").status()).isEqualTo(403);
                 clearBurnedIn(imageId);
             } else {
                 assertThat(result.path("outcome").asText()).as(result.toString()).isEqualTo("IMPORTED");
@@ -279,6 +280,7 @@ abstract class LifecycleApiTestBase {
             fetched.add(contributor1.get("/api/images/" + imageId));
             fetched.add(contributor1.get("/api/images/" + imageId + "/preview"));
             fetched.add(contributor1.get("/api/images/" + imageId + "/preview?frame=0&center=100&width=400"));
+            fetched.add(contributor1.get("/api/images/" + imageId + "/thumbnail"));
             ApiClient.Response studies = contributor1.get("/dicomweb/studies");
             fetched.add(studies);
             assertThat(studies.status()).isEqualTo(200);
@@ -308,6 +310,9 @@ abstract class LifecycleApiTestBase {
         long imageId = result.path("imageId").asLong();
 
         assertThat(contributor1.get("/api/images/" + imageId + "/preview").status()).isEqualTo(403);
+        assertThat(contributor1.get("/api/images/" + imageId + "/thumbnail").status()).isEqualTo(403);
+        // A lead looks at the held image first, which caches its full-size first frame before masking.
+        assertThat(lead.get("/api/images/" + imageId + "/preview").status()).isEqualTo(200);
         assertThat(findTask(contributor1, "ANNOTATE", imageId)).isEmpty();
         assertThat(lead.getOk("/api/projects/" + projectId + "/burned-in-queue")).hasSize(1);
         int columns = lead.getOk("/api/images/" + imageId).path("columns").asInt();
@@ -319,9 +324,21 @@ abstract class LifecycleApiTestBase {
         ApiClient.Response preview = contributor1.get("/api/images/" + imageId + "/preview");
         assertThat(preview.status()).isEqualTo(200);
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(preview.body()));
+        assertThat(png.getWidth()).as("the preview is full size").isEqualTo(columns);
         for (int y = 0; y < 85; y++) {
             for (int x = 0; x < png.getWidth(); x++) {
                 assertThat(png.getRGB(x, y) & 0xFFFFFF).as("masked pixel " + x + "," + y).isZero();
+            }
+        }
+        ApiClient.Response thumbnail = contributor1.get("/api/images/" + imageId + "/thumbnail");
+        assertThat(thumbnail.status()).isEqualTo(200);
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(thumbnail.body()));
+        assertThat(Math.max(small.getWidth(), small.getHeight())).isLessThanOrEqualTo(256);
+        int maskedRows = 85 * small.getHeight() / png.getHeight() - 1;
+        for (int y = 0; y < maskedRows; y++) {
+            for (int x = 0; x < small.getWidth(); x++) {
+                assertThat(small.getRGB(x, y) & 0xFFFFFF).as("masked thumbnail pixel " + x + "," + y).isZero();
             }
         }
         assertThat(lead.getOk("/api/projects/" + projectId + "/burned-in-queue")).isEmpty();
@@ -344,6 +361,7 @@ abstract class LifecycleApiTestBase {
         assertThat(paths.has("/api/tasks/{id}/claim")).isTrue();
         assertThat(paths.has("/api/tasks/{id}/complete")).isTrue();
         assertThat(paths.has("/api/images/{id}/preview")).isTrue();
+        assertThat(paths.has("/api/images/{id}/thumbnail")).isTrue();
         assertThat(paths.has("/api/labels")).isTrue();
         assertThat(paths.has("/api/labels/{id}/history")).isTrue();
     }
