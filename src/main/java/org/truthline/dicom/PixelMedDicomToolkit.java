@@ -142,7 +142,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
             BufferedImage decoded = thumbnail ? PreviewScaler.decodeReducedJpeg2000(list, header.transferSyntaxUid(),
                     frame, header.geometry().rows(), header.geometry().columns(), maxSize) : null;
             if (decoded == null) {
-                decoded = new SourceImage(list).getBufferedImage(frame);
+                decoded = ImageIoPlugins.decode(() -> new SourceImage(list).getBufferedImage(frame));
             }
             if (decoded == null) {
                 throw new DicomException("no decoded image for frame " + frame);
