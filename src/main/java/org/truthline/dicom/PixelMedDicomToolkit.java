@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,12 @@ public class PixelMedDicomToolkit implements DicomToolkit {
 
     private final HeaderReader headers;
     private final Deidentifier deidentifier;
+    /**
+     * The header {@link #read} parsed last on this thread. Intake reads a file and then de-identifies it, so
+     * {@link #deidentify} takes the header from here instead of parsing it again when the file is unchanged, and
+     * clears it.
+     */
+    private final ThreadLocal<ReadHeader> lastRead = new ThreadLocal<>();
 
     @Autowired
     public PixelMedDicomToolkit(DicomLimits limits) {
@@ -70,13 +78,29 @@ public class PixelMedDicomToolkit implements DicomToolkit {
 
     @Override
     public DicomSummary read(Path file) throws DicomRejectedException {
-        return Summaries.of(headers.read(file));
+        lastRead.remove();
+        DicomHeader header = headers.read(file);
+        FileStamp stamp = FileStamp.of(file);
+        if (stamp != null) {
+            lastRead.set(new ReadHeader(stamp, header));
+        }
+        return Summaries.of(header);
+    }
+
+    /** Returns the header {@link #read} left for this unchanged file, or parses it; clears what was left. */
+    private DicomHeader headerForDeidentification(Path file) throws DicomRejectedException {
+        ReadHeader left = lastRead.get();
+        lastRead.remove();
+        if (left != null && left.stamp().equals(FileStamp.of(file))) {
+            return left.header();
+        }
+        return headers.read(file);
     }
 
     @Override
     public DeidentificationReport deidentify(Path source, Path target, UidRemapper uids,
             DeidentificationOptions options) throws DicomRejectedException {
-        DicomHeader header = headers.read(source);
+        DicomHeader header = headerForDeidentification(source);
         AttributeList list = readFully(source, header, false);
         String transferSyntax = header.transferSyntaxUid();
         Deidentifier.Counts counts;
@@ -294,6 +318,24 @@ public class PixelMedDicomToolkit implements DicomToolkit {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Temporary file {} cannot be deleted: {}", file, e.getMessage());
+        }
+    }
+
+    private record ReadHeader(FileStamp stamp, DicomHeader header) {
+    }
+
+    /** What identifies one version of a file: its real path, size, modification time and file key. */
+    private record FileStamp(Path path, long size, FileTime modified, Object key) {
+
+        /** Returns the file's stamp, or null when its attributes cannot be read. */
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileStamp(file.toAbsolutePath().normalize(), attributes.size(),
+                        attributes.lastModifiedTime(), attributes.fileKey());
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }
