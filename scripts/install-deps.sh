@@ -7,7 +7,7 @@ set -euo pipefail
 purpose=${1:-run}
 packages=(libpixelmed-java libpixelmed-imageio-java)
 if [ "$purpose" = test ]; then
-  packages+=(chromium chromium-driver dcmtk dicom3tools orthanc orthanc-dicomweb)
+  packages+=(chromium chromium-driver dcmtk dicom3tools libopenjp2-tools orthanc orthanc-dicomweb)
 fi
 if ! command -v java >/dev/null 2>&1; then
   packages+=(openjdk-17-jdk-headless)

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RenderingTest {
 
     private static final Path DCMJ2PNM = Path.of("/usr/bin/dcmj2pnm");
+    private static final Path DCMODIFY = Path.of("/usr/bin/dcmodify");
+    private static final Path OPJ_DECOMPRESS = Path.of("/usr/bin/opj_decompress");
 
     /** Mean absolute difference allowed against DCMTK: rounding and decoder differences stay well below it. */
     private static final double TOLERANCE = 8.0;
@@ -110,6 +112,61 @@ class RenderingTest {
 
         assertThat(greyLevels(toolkit.renderPng(file, 0, null))).containsExactly(96, 129, 161, 193);
         assertThat(greyLevels(toolkit.renderPng(file, 3, null))).containsExactly(0, 85, 170, 255);
+    }
+
+    /**
+     * The same file against DCMTK: dcmj2pnm 3.6.7 ignores windows in per-frame functional groups and rejects the
+     * file without Pixel Representation. The test adds Pixel Representation 0 to a copy with dcmodify and gives
+     * dcmj2pnm each frame's window explicitly (frame 0: 16/128), or the min-max window for frame 3, which has none.
+     * Our render chooses the window from the frame's own groups, so a wrong choice shows as a difference.
+     */
+    @ParameterizedTest(name = "frame {0} with dcmj2pnm {1}")
+    @CsvSource({"0, +Ww 16 128", "3, +Wm"})
+    void perFrameWindowing_matchesDcmtkGivenTheFramesWindow(int frame, String options) throws Exception {
+        Path file = SampleCorpus.file("07-rendering/MR_per_frame_windowing.dcm");
+        assumeTrue(Files.isExecutable(DCMODIFY), "dcmodify (dcmtk) is not installed; reference comparison skipped");
+        Path copy = output.resolve("per-frame-with-pixel-representation.dcm");
+        Files.copy(file, copy);
+        run(List.of(DCMODIFY.toString(), "-nb", "-i", "(0028,0103)=0", copy.toString()));
+
+        BufferedImage ours = ImageIO.read(new ByteArrayInputStream(toolkit.renderPng(file, frame, null)));
+
+        assertThat(meanAbsoluteDifference(ours, dcmj2pnm(copy, frame, options))).isLessThan(TOLERANCE);
+    }
+
+    /**
+     * JPEG 2000 against peers: dcmtk has no JPEG 2000 decoder, so OpenJPEG's opj_decompress decodes the frame's
+     * codestream, the test stores those samples uncompressed with the file's own header (Explicit VR Little
+     * Endian, RGB for colour), and dcmj2pnm renders that copy with the file's window. Our render of the JPEG 2000
+     * file itself must match it.
+     */
+    @ParameterizedTest(name = "{0} with dcmj2pnm {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            07-rendering/MR_rescale_slope_window_J2K.dcm      | +Wi 1
+            02-transfer-syntaxes/MR_small_J2K_lossless.dcm    | +Wi 1
+            01-modalities/VL_colour_photo_3340x2670_J2K.dcm   |
+            """)
+    void jpeg2000_matchesOpenJpegDecodeRenderedByDcmtk(String relative, String options) throws Exception {
+        Path file = SampleCorpus.file(relative);
+        assumeTrue(Files.isExecutable(OPJ_DECOMPRESS),
+                "opj_decompress (Debian libopenjp2-tools) is not installed; JPEG 2000 reference comparison skipped");
+        Path uncompressed = PeerJpeg2000.decodeToUncompressedCopy(file, output, OPJ_DECOMPRESS);
+
+        BufferedImage ours = ImageIO.read(new ByteArrayInputStream(toolkit.renderPng(file, 0, null)));
+
+        BufferedImage reference = dcmj2pnm(uncompressed, 0, options == null ? "" : options);
+        assertThat(meanAbsoluteDifference(ours, reference)).as("mean absolute difference to OpenJPEG + dcmj2pnm")
+                .isLessThan(TOLERANCE);
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command.get(0) + " did not finish within 120 s");
+        }
+        assertThat(process.exitValue()).as("%s exit code, output:%n%s", command.get(0), text).isZero();
     }
 
     private static int[] greyLevels(byte[] png) throws IOException {
