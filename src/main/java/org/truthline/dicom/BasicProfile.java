@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * The Basic Application Level Confidentiality Profile of DICOM PS3.15 Annex E, Table E.1-1: the action for each
  * listed attribute, plus the attributes that the Retain Patient Characteristics and Clean Descriptors options
- * keep. Attributes not listed are kept, except private ones and the repeating curve and overlay groups, which
- * {@link Deidentifier} handles by rule.
+ * keep. The Clean Structured Content Option has its own tables in {@link StructuredContent}. Attributes not listed
+ * are kept, except private ones and the repeating curve and overlay groups, which {@link Deidentifier} handles by
+ * rule.
  *
  * <p>NOTE: the table was transcribed from the standard's table by hand (standard attributes known to PixelMed's
  * 2022 dictionary); attributes added to Table E.1-1 later are not listed and are therefore kept.
@@ -416,6 +417,9 @@ final class BasicProfile {
             return K;
         }
         if (options.cleanDescriptors() && DESCRIPTORS.contains(tag)) {
+            return C;
+        }
+        if (options.cleanStructuredContent() && StructuredContent.SEQUENCES.contains(tag)) {
             return C;
         }
         Action action = ACTIONS.get(tag);
