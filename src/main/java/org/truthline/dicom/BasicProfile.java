@@ -27,6 +27,9 @@ import java.util.Set;
  *
  * <p>NOTE: the table was transcribed from the standard's table by hand (standard attributes known to PixelMed's
  * 2022 dictionary); attributes added to Table E.1-1 later are not listed and are therefore kept.
+ *
+ * <p>NOTE: Container Identifier, Specimen Identifier and Specimen Preparation Sequence are missing, although Table
+ * E.1-1 gives them D, D and Z. Slide microscopy copies therefore keep specimen identifiers.
  */
 final class BasicProfile {
 

@@ -33,21 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.truthline.dicom.TestStructuredReport.Node;
 
 /**
- * The Clean Structured Content Option on SR documents: the corpus TID 1500 report, which references CT_small, and
- * an SR built here with an item of every value type. Each SR is de-identified with the images it references under
- * one project remapper, as intake does.
+ * The Clean Structured Content Option on the corpus TID 1500 report, which references CT_small, on the specimen
+ * preparation steps of the corpus slide, and on an SR built here with an item of every value type. Each SR is
+ * de-identified under the same remapper as the images it references, as intake uses one remapper per project.
  */
 class DeidentificationStructuredContentTest {
 
     private static final Path DCMDUMP = Path.of("/usr/bin/dcmdump");
     private static final String CORPUS_SR = "05-sr-seg-other/SR_TID1500_measurement_report.dcm";
     private static final String CORPUS_CT = "01-modalities/CT_small.dcm";
+    private static final String CORPUS_SLIDE = "01-modalities/SM_slide_microscopy_rgb.dcm";
     private static final DeidentificationOptions CLEAN_STRUCTURED_CONTENT =
             new DeidentificationOptions(false, 0, false, false, true);
     private static final List<String> REFERENCE_VALUE_TYPES = List.of("IMAGE", "COMPOSITE", "WAVEFORM");
     private static final List<AttributeTag> IDENTIFYING_VALUES = List.of(TagFromName.TextValue, TagFromName.PersonName);
 
-    // Original values of the built SR; the UIDs are made up, and none starts with the test remapper's 2.25.
+    // Original values of the built SR. The UIDs are made up, and none starts with the test remapper's 2.25.
     private static final String IMAGE_UID = "1.2.826.0.1.3680043.9.9999.1.1";
     private static final String PRESENTATION_STATE_UID = "1.2.826.0.1.3680043.9.9999.1.2";
     private static final String WAVEFORM_UID = "1.2.826.0.1.3680043.9.9999.1.3";
@@ -113,6 +114,27 @@ class DeidentificationStructuredContentTest {
         AttributeList written = read(output.resolve("sr.dcm"));
         assertThat(written.get(TagFromName.ContentSequence)).isNull();
         assertThat(methodCodes(written)).containsExactly("113100");
+    }
+
+    @Test
+    void corpusSlide_specimenPreparationTextReplaced() throws Exception {
+        Path slide = SampleCorpus.file(CORPUS_SLIDE);
+        Set<String> original = textValuesAtAnyDepth(read(slide));
+        assertThat(original).as("Text Values of the slide's specimen preparation steps").contains("S19-1_A");
+        Path copy = output.resolve("slide.dcm");
+
+        toolkit.deidentify(slide, copy, new TestRemapper(), CLEAN_STRUCTURED_CONTENT);
+
+        AttributeList written = read(copy);
+        assertThat(written.get(Keywords.tag("SpecimenDescriptionSequence"))).isNotNull();
+        assertThat(textValuesAtAnyDepth(written)).containsExactly("ANONYMIZED");
+        // Container Identifier and Specimen Identifier repeat these identifiers, and BasicProfile does not list
+        // them, so the copy keeps them. Only the Text Value lines of the dump are checked here.
+        List<String> textValueLines = dcmdump(copy).lines().filter(line -> line.contains("(0040,a160)")).toList();
+        assertThat(textValueLines).as("Text Value lines of the dump").isNotEmpty();
+        for (String value : original) {
+            assertThat(textValueLines).as("Text Value lines of the dump").noneMatch(line -> line.contains(value));
+        }
     }
 
     @Test
@@ -365,8 +387,31 @@ class DeidentificationStructuredContentTest {
         return codes;
     }
 
-    /** Parses the copy with DCMTK and checks that none of the values appears in its dump, at any depth. */
+    private static Set<String> textValuesAtAnyDepth(AttributeList list) throws Exception {
+        Set<String> values = new LinkedHashSet<>();
+        for (Attribute attribute : list.values()) {
+            if (attribute instanceof SequenceAttribute sequence) {
+                for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+                    values.addAll(textValuesAtAnyDepth(sequence.getItem(i).getAttributeList()));
+                }
+            } else if (attribute.getTag().equals(TagFromName.TextValue)) {
+                values.add(attribute.getSingleStringValueOrEmptyString().trim());
+            }
+        }
+        return values;
+    }
+
+    /** Checks that DCMTK parses the copy, that it keeps Content Sequence, and that no value appears in its dump. */
     private static void assertNoneInDcmdump(Path copy, Set<String> values) throws IOException, InterruptedException {
+        String dump = dcmdump(copy);
+        assertThat(dump).as("dcmdump of the copy").contains("(0040,a730)");
+        for (String value : values) {
+            assertThat(dump).as("dcmdump of the copy").doesNotContain(value);
+        }
+    }
+
+    /** Returns DCMTK's dump of the file with long values printed in full; skips the test without dcmdump. */
+    private static String dcmdump(Path copy) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(DCMDUMP), "dcmdump (dcmtk) is not installed; dump check skipped");
         Process process = new ProcessBuilder(DCMDUMP.toString(), "-q", "+L", copy.toString())
                 .redirectErrorStream(true)
@@ -377,9 +422,6 @@ class DeidentificationStructuredContentTest {
             throw new IOException("dcmdump did not finish within 60 s on " + copy);
         }
         assertThat(process.exitValue()).as("dcmdump exit code, output:%n%s", dump).isZero();
-        assertThat(dump).as("dcmdump of the copy").contains("(0040,a730)");
-        for (String value : values) {
-            assertThat(dump).as("dcmdump of the copy").doesNotContain(value);
-        }
+        return dump;
     }
 }
