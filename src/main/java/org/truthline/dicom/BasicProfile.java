@@ -21,11 +21,15 @@ import java.util.Set;
 /**
  * The Basic Application Level Confidentiality Profile of DICOM PS3.15 Annex E, Table E.1-1: the action for each
  * listed attribute, plus the attributes that the Retain Patient Characteristics and Clean Descriptors options
- * keep. Attributes not listed are kept, except private ones and the repeating curve and overlay groups, which
- * {@link Deidentifier} handles by rule.
+ * keep. The Clean Structured Content Option has its own tables in {@link StructuredContent}. Attributes not listed
+ * are kept, except private ones and the repeating curve and overlay groups, which {@link Deidentifier} handles by
+ * rule.
  *
  * <p>NOTE: the table was transcribed from the standard's table by hand (standard attributes known to PixelMed's
  * 2022 dictionary); attributes added to Table E.1-1 later are not listed and are therefore kept.
+ *
+ * <p>NOTE: Container Identifier, Specimen Identifier and Specimen Preparation Sequence are missing, although Table
+ * E.1-1 gives them D, D and Z. Slide microscopy copies therefore keep specimen identifiers.
  */
 final class BasicProfile {
 
@@ -416,6 +420,9 @@ final class BasicProfile {
             return K;
         }
         if (options.cleanDescriptors() && DESCRIPTORS.contains(tag)) {
+            return C;
+        }
+        if (options.cleanStructuredContent() && StructuredContent.SEQUENCES.contains(tag)) {
             return C;
         }
         Action action = ACTIONS.get(tag);

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@link BasicProfile} to an attribute list in place: every sequence item at every depth, private
  * attributes removed unless declared safe, UIDs replaced through the project's {@link UidRemapper} except the
- * well-known ones under 1.2.840.10008.
+ * well-known ones under 1.2.840.10008. With the Clean Structured Content Option, items inside
+ * {@link StructuredContent#SEQUENCES} are cleaned by {@link StructuredContent}'s tables instead.
  */
 final class Deidentifier {
 
@@ -40,12 +41,26 @@ final class Deidentifier {
     static final String OPTION_MODIFIED_DATES = "Retain Longitudinal Temporal Information with Modified Dates";
     static final String OPTION_PATIENT_CHARACTERISTICS = "Retain Patient Characteristics";
     static final String OPTION_CLEAN_DESCRIPTORS = "Clean Descriptors";
+    static final String OPTION_CLEAN_STRUCTURED_CONTENT = "Clean Structured Content";
 
     private static final Logger log = LoggerFactory.getLogger(Deidentifier.class);
     private static final DateTimeFormatter DICOM_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** A private attribute that may be kept: its private creator, group and element offset in the block. */
     record SafePrivateAttribute(String creator, int group, int elementOffset) {
+    }
+
+    /**
+     * Position of an attribute list: inside a structured content sequence or not, and whether it is a content item
+     * whose patient value the profile removes (see {@link StructuredContent#PATIENT_CONCEPTS}).
+     */
+    private record Scope(boolean structuredContent, boolean patientValue) {
+
+        static final Scope HEADER = new Scope(false, false);
+
+        static Scope contentItem(AttributeList item, DeidentificationOptions options) {
+            return new Scope(true, StructuredContent.removesPatientValue(item, options));
+        }
     }
 
     /** Counts of what one run changed. */
@@ -66,7 +81,7 @@ final class Deidentifier {
     Counts apply(AttributeList dataSet, UidRemapper uids, DeidentificationOptions options) throws DicomException {
         Counts counts = new Counts();
         String pseudonym = pseudonym(dataSet, uids);
-        clean(dataSet, uids, options, counts);
+        clean(dataSet, uids, options, counts, Scope.HEADER);
         replaceValue(dataSet, TagFromName.PatientName, "ANONYMOUS^" + pseudonym);
         replaceValue(dataSet, TagFromName.PatientID, pseudonym);
         markDeidentified(dataSet, options);
@@ -84,11 +99,14 @@ final class Deidentifier {
         if (options.cleanDescriptors()) {
             names.add(OPTION_CLEAN_DESCRIPTORS);
         }
+        if (options.cleanStructuredContent()) {
+            names.add(OPTION_CLEAN_STRUCTURED_CONTENT);
+        }
         return List.copyOf(names);
     }
 
-    private void clean(AttributeList list, UidRemapper uids, DeidentificationOptions options, Counts counts)
-            throws DicomException {
+    private void clean(AttributeList list, UidRemapper uids, DeidentificationOptions options, Counts counts,
+            Scope scope) throws DicomException {
         for (AttributeTag tag : new ArrayList<>(list.keySet())) {
             Attribute attribute = list.get(tag);
             if (tag.getElement() == 0) {
@@ -111,16 +129,23 @@ final class Deidentifier {
                     }
                     list.put(attribute);
                 }
-                cleanAttribute(list, attribute, uids, options, counts);
+                cleanAttribute(list, attribute, uids, options, counts, scope);
             }
         }
     }
 
     private void cleanAttribute(AttributeList list, Attribute attribute, UidRemapper uids,
-            DeidentificationOptions options, Counts counts) throws DicomException {
+            DeidentificationOptions options, Counts counts, Scope scope) throws DicomException {
         AttributeTag tag = attribute.getTag();
         byte[] vr = attribute.getVR();
-        BasicProfile.Action action = BasicProfile.actionFor(tag, options);
+        if (scope.patientValue() && StructuredContent.PATIENT_VALUE_ACTIONS.containsKey(tag)) {
+            // Checked before the date shift: a shifted birth date would still give the patient's age.
+            applyAction(list, attribute, StructuredContent.PATIENT_VALUE_ACTIONS.get(tag), uids, counts);
+            return;
+        }
+        BasicProfile.Action action = scope.structuredContent()
+                ? StructuredContent.actionFor(tag, vr, options)
+                : BasicProfile.actionFor(tag, options);
 
         if (options.retainLongitudinalTemporalInformationModifiedDates() && !tag.equals(TagFromName.PatientBirthDate)
                 && (ValueRepresentation.isDateVR(vr) || ValueRepresentation.isDateTimeVR(vr)
@@ -130,30 +155,43 @@ final class Deidentifier {
             }
             return;
         }
-        if (attribute instanceof SequenceAttribute sequence) {
-            if (action == BasicProfile.Action.X) {
-                list.remove(tag);
-                counts.removed++;
-            } else if (action == BasicProfile.Action.Z) {
-                list.put(new SequenceAttribute(tag));
-                counts.replaced++;
-            } else {
-                for (int i = 0; i < sequence.getNumberOfItems(); i++) {
-                    clean(sequence.getItem(i).getAttributeList(), uids, options, counts);
-                }
+        if (attribute instanceof SequenceAttribute sequence
+                && action != BasicProfile.Action.X && action != BasicProfile.Action.Z) {
+            boolean structuredContent = scope.structuredContent() || opensStructuredContent(tag, options);
+            for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+                AttributeList item = sequence.getItem(i).getAttributeList();
+                clean(item, uids, options, counts,
+                        structuredContent ? Scope.contentItem(item, options) : Scope.HEADER);
             }
             return;
         }
-        if (action == null) {
-            return;
+        if (action != null) {
+            applyAction(list, attribute, action, uids, counts);
         }
+    }
+
+    private static boolean opensStructuredContent(AttributeTag tag, DeidentificationOptions options) {
+        return options.cleanStructuredContent() && StructuredContent.SEQUENCES.contains(tag);
+    }
+
+    /**
+     * Applies a resolved action. K and C keep the value, and BasicProfile.DESCRIPTORS lists what C leaves
+     * uncleaned.
+     */
+    private static void applyAction(AttributeList list, Attribute attribute, BasicProfile.Action action,
+            UidRemapper uids, Counts counts) throws DicomException {
+        AttributeTag tag = attribute.getTag();
+        byte[] vr = attribute.getVR();
         switch (action) {
             case X -> {
                 list.remove(tag);
                 counts.removed++;
             }
             case Z -> {
-                if (attribute.getVM() > 0) {
+                if (attribute instanceof SequenceAttribute) {
+                    list.put(new SequenceAttribute(tag));
+                    counts.replaced++;
+                } else if (attribute.getVM() > 0) {
                     attribute.removeValues();
                     counts.replaced++;
                 }
@@ -161,7 +199,7 @@ final class Deidentifier {
             case D -> {
                 if (ValueRepresentation.isUniqueIdentifierVR(vr)) {
                     counts.uidsRemapped += remapUids(attribute, uids);
-                } else {
+                } else if (!(attribute instanceof SequenceAttribute)) {
                     attribute.removeValues();
                     attribute.addValue(dummyValue(vr));
                     counts.replaced++;
@@ -169,7 +207,7 @@ final class Deidentifier {
             }
             case U -> counts.uidsRemapped += remapUids(attribute, uids);
             default -> {
-                // K and C keep the value; see BasicProfile.DESCRIPTORS for what C leaves uncleaned.
+                // K and C keep the value.
             }
         }
     }
@@ -337,6 +375,9 @@ final class Deidentifier {
         }
         if (options.cleanDescriptors()) {
             methods.addItem(code("113105", "Clean Descriptors Option"));
+        }
+        if (options.cleanStructuredContent()) {
+            methods.addItem(code("113104", "Clean Structured Content Option"));
         }
         dataSet.put(methods);
 

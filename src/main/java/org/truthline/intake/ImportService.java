@@ -396,7 +396,8 @@ public class ImportService implements DisposableBean {
             shift = DateShift.days(projects.dateShiftSalt(projectId), patientId == null ? "" : patientId);
         }
         return new DeidentificationOptions(settings.retainLongitudinalTemporalInformationModifiedDates(), shift,
-                settings.retainPatientCharacteristics(), settings.cleanDescriptors());
+                settings.retainPatientCharacteristics(), settings.cleanDescriptors(),
+                settings.cleanStructuredContent());
     }
 
     private static String burnedInReason(DicomSummary summary) {

@@ -92,9 +92,11 @@ public class ProjectService {
     public DeidentificationSettings deidentification(long projectId) {
         get(projectId);
         return jdbc.sql("""
-                SELECT deid_retain_dates, deid_retain_patient_characteristics, deid_clean_descriptors
+                SELECT deid_retain_dates, deid_retain_patient_characteristics, deid_clean_descriptors,
+                    deid_clean_structured_content
                 FROM project WHERE id = ?""").param(projectId)
-                .query((rs, n) -> new DeidentificationSettings(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .query((rs, n) -> new DeidentificationSettings(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4)))
                 .single();
     }
 
@@ -105,9 +107,10 @@ public class ProjectService {
         DeidentificationSettings before = deidentification(projectId);
         jdbc.sql("""
                 UPDATE project SET deid_retain_dates = ?, deid_retain_patient_characteristics = ?,
-                    deid_clean_descriptors = ? WHERE id = ?""")
+                    deid_clean_descriptors = ?, deid_clean_structured_content = ? WHERE id = ?""")
                 .params(settings.retainLongitudinalTemporalInformationModifiedDates(),
-                        settings.retainPatientCharacteristics(), settings.cleanDescriptors(), projectId)
+                        settings.retainPatientCharacteristics(), settings.cleanDescriptors(),
+                        settings.cleanStructuredContent(), projectId)
                 .update();
         audit.append(AuditEntry.of(changedBy, AuditEventType.DEIDENTIFICATION_OPTIONS_CHANGED, projectId, null,
                 Map.of("before", before, "after", settings)));

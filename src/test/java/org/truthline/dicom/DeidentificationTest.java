@@ -145,7 +145,7 @@ class DeidentificationTest {
     void options_shiftDatesKeepCharacteristicsAndAddCodes() throws Exception {
         Path source = SampleCorpus.file("01-modalities/CT_small.dcm");
         AttributeList original = read(source);
-        DeidentificationOptions options = new DeidentificationOptions(true, -10, true, true);
+        DeidentificationOptions options = new DeidentificationOptions(true, -10, true, true, false);
 
         DeidentificationReport report = toolkit.deidentify(source, output.resolve("opt.dcm"), new TestRemapper(),
                 options);

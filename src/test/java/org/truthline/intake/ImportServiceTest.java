@@ -182,7 +182,7 @@ class ImportServiceTest {
         ProjectSummary datedProject = projects.create(new NewProject("Intake dates test", null, "finding-severity", 2,
                 0.0, 0), "lead");
         projects.updateDeidentification(datedProject.id(),
-                new org.truthline.project.DeidentificationSettings(true, true, false), "lead");
+                new org.truthline.project.DeidentificationSettings(true, true, false, false), "lead");
 
         ImportJob job = waitFor(imports.start(datedProject.id(), SAMPLES.resolve("CT_small.dcm"), "lead").id());
 
@@ -196,6 +196,27 @@ class ImportServiceTest {
         java.time.LocalDate shifted = studyDate(Path.of((String) row.get("deidentified_path")));
         long days = java.time.temporal.ChronoUnit.DAYS.between(original, shifted);
         assertThat(days).isBetween(-365L, 365L).isNotZero();
+    }
+
+    @Test
+    void cleanStructuredContent_isStoredAndRecorded() throws Exception {
+        ProjectSummary srProject = projects.create(new NewProject("Intake structured content test", null,
+                "finding-severity", 2, 0.0, 0), "lead");
+        assertThat(projects.deidentification(srProject.id()).cleanStructuredContent()).as("default").isFalse();
+
+        projects.updateDeidentification(srProject.id(),
+                new org.truthline.project.DeidentificationSettings(false, false, false, true), "lead");
+        ImportJob job = waitFor(imports.start(srProject.id(), SAMPLES.resolve("CT_small.dcm"), "lead").id());
+
+        assertThat(projects.deidentification(srProject.id()).cleanStructuredContent()).isTrue();
+        assertThat(job.importedFiles()).isEqualTo(1);
+        var row = jdbc.sql("SELECT deidentified_path, deidentification FROM image WHERE project_id = ?")
+                .param(srProject.id()).query().singleRow();
+        assertThat((String) row.get("deidentification")).contains("\"options\":[\"Clean Structured Content\"]");
+        com.pixelmed.dicom.AttributeList copy = new com.pixelmed.dicom.AttributeList();
+        copy.read(Path.of((String) row.get("deidentified_path")).toFile());
+        assertThat(com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(copy,
+                com.pixelmed.dicom.TagFromName.DeidentificationMethod)).endsWith("with Clean Structured Content");
     }
 
     private static java.time.LocalDate studyDate(Path file) throws Exception {

@@ -1,10 +1,14 @@
 package org.truthline.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +41,7 @@ import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
 import org.truthline.project.ProjectService;
+import org.truthline.project.ProjectSummary;
 import org.truthline.project.SamplingPlan;
 import org.truthline.task.TaskInbox;
 import org.truthline.task.TaskKind;
@@ -180,6 +185,19 @@ abstract class KaribuTestBase {
                 throw new AssertionError("Interrupted while waiting for " + what, e);
             }
         }
+    }
+
+    /** Selects the project in the project view's grid, which shows its details. */
+    @SuppressWarnings("unchecked")
+    static void selectProject(ProjectSummary project) {
+        Grid<ProjectSummary> grid = _get(Grid.class, spec -> spec.withId("project-grid"));
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            if (GridKt._get(grid, row).id() == project.id()) {
+                grid.select(GridKt._get(grid, row));
+                return;
+            }
+        }
+        throw new AssertionError("Project " + project.name() + " is not listed");
     }
 
     /**

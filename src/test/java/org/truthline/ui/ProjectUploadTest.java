@@ -57,18 +57,6 @@ class ProjectUploadTest extends KaribuTestBase {
                 0), "lead");
     }
 
-    @SuppressWarnings("unchecked")
-    private static void selectProject(ProjectSummary project) {
-        Grid<ProjectSummary> grid = _get(Grid.class, spec -> spec.withId("project-grid"));
-        for (int row = 0; row < GridKt._size(grid); row++) {
-            if (GridKt._get(grid, row).id() == project.id()) {
-                grid.select(GridKt._get(grid, row));
-                return;
-            }
-        }
-        throw new AssertionError("Project " + project.name() + " is not listed");
-    }
-
     @Test
     void zipUploadBecomesOneImport() throws IOException {
         ProjectSummary project = newProject();

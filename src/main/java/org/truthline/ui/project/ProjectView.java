@@ -45,8 +45,8 @@ import org.truthline.ui.MainLayout;
 
 /**
  * Projects for leads and admins: the project list and, for the selected project, its images by lifecycle stage,
- * browser upload and import of a server-side folder with live progress and per-file results, and the quarantine
- * list.
+ * its de-identification options, browser upload and import of a server-side folder with live progress and per-file
+ * results, and the quarantine list.
  */
 @Route(value = "projects", layout = MainLayout.class)
 @PageTitle("Projects | Truthline")
@@ -196,6 +196,7 @@ public class ProjectView extends SplitLayout {
             refreshProject();
         });
         details.add(name, description, settings, new H3("Progress by stage"), progress,
+                new H3("De-identification options"), new DeidentificationPanel(projects, selected.id(), user.id()),
                 new H3("Upload DICOM files"), upload, new H3("Import a server folder"), importRow,
                 new H3("Import progress"), importProgress, importStatus,
                 new H3("Recent imports"), importGrid, new H3("Files of the import"), fileGrid,
