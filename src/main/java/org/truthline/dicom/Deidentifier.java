@@ -6,6 +6,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
@@ -361,9 +362,13 @@ final class Deidentifier {
     private static void markDeidentified(AttributeList dataSet, DeidentificationOptions options)
             throws DicomException {
         replaceValue(dataSet, TagFromName.PatientIdentityRemoved, "YES");
-        List<String> names = optionNames(options);
-        replaceValue(dataSet, TagFromName.DeidentificationMethod,
-                names.isEmpty() ? PROFILE : PROFILE + " with " + String.join(", ", names));
+        // De-identification Method is LO (64 characters) with VM 1-n: the profile, then one value per option.
+        Attribute method = new LongStringAttribute(TagFromName.DeidentificationMethod);
+        method.addValue(PROFILE);
+        for (String option : optionNames(options)) {
+            method.addValue(option);
+        }
+        dataSet.put(method);
 
         SequenceAttribute methods = new SequenceAttribute(TagFromName.DeidentificationMethodCodeSequence);
         methods.addItem(code("113100", "Basic Application Confidentiality Profile"));

@@ -198,8 +198,9 @@ class DeidentificationStructuredContentTest {
 
         assertThat(report.options()).containsExactly(Deidentifier.OPTION_CLEAN_STRUCTURED_CONTENT);
         assertThat(methodCodes(written)).containsExactly("113100", "113104");
-        assertThat(Attribute.getSingleStringValueOrEmptyString(written, TagFromName.DeidentificationMethod))
-                .endsWith("with Clean Structured Content");
+        assertThat(written.get(TagFromName.DeidentificationMethod).getStringValues())
+                .containsExactly(Deidentifier.PROFILE, "Clean Structured Content")
+                .allSatisfy(value -> assertThat(value).hasSizeLessThanOrEqualTo(64));
         Set<String> identifying = values(before, IDENTIFYING_VALUES);
         identifying.add("Operator Roe");
         assertNoneInDcmdump(copy, identifying);

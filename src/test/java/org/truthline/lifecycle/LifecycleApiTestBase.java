@@ -302,6 +302,32 @@ abstract class LifecycleApiTestBase {
     }
 
     @Test
+    void deidentificationOptions_roundTripAndOlderClientsOmitTheNewOption() {
+        long projectId = projectWithCertifiedReaders("De-identification options");
+        String path = "/api/projects/" + projectId + "/deidentification";
+
+        ApiClient.Response threeFields = lead.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates",
+                true, "retainPatientCharacteristics", false, "cleanDescriptors", true));
+        assertThat(threeFields.status()).as(threeFields.text()).isEqualTo(200);
+        JsonNode stored = lead.getOk(path);
+        assertThat(stored.path("retainLongitudinalTemporalInformationModifiedDates").asBoolean()).isTrue();
+        assertThat(stored.path("cleanDescriptors").asBoolean()).isTrue();
+        assertThat(stored.path("cleanStructuredContent").asBoolean()).isFalse();
+
+        ApiClient.Response allFields = lead.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates",
+                false, "retainPatientCharacteristics", true, "cleanDescriptors", false, "cleanStructuredContent", true));
+        assertThat(allFields.status()).as(allFields.text()).isEqualTo(200);
+        assertThat(lead.getOk(path).path("cleanStructuredContent").asBoolean()).isTrue();
+
+        ApiClient.Response missing = lead.put(path, Map.of("retainPatientCharacteristics", true,
+                "cleanDescriptors", false));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.text()).contains("retainLongitudinalTemporalInformationModifiedDates");
+        assertThat(contributor1.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates", false,
+                "retainPatientCharacteristics", false, "cleanDescriptors", false)).status()).isEqualTo(403);
+    }
+
+    @Test
     void burnedInUltrasound_reachesContributorsOnlyMasked() throws Exception {
         Path file = requireSamples().resolve("03-phi-deid/US_burned_in_PHI_RLE_YBR.dcm");
         long projectId = projectWithCertifiedReaders("Burned-in " + file.getFileName());
