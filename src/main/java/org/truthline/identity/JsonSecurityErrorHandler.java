@@ -23,7 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper objectMapper = new ObjectMapper();
+    private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
+
     private final String realm;
 
     JsonSecurityErrorHandler(String realm) {
@@ -44,17 +45,25 @@ class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDenied
         write(response, request, HttpStatus.FORBIDDEN, "Access denied: the user's roles do not allow this request");
     }
 
-    private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+    /** Writes the JSON error body that the REST chains and {@link JsonRequestRejectedHandler} share. */
+    static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
             String message) throws IOException {
+        write(response, request, status, message, Map.of());
+    }
+
+    /** Writes the JSON error body with {@code details} added after the standard fields. */
+    static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+            String message, Map<String, Object> details) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
         body.put("message", message);
         body.put("path", request.getRequestURI());
+        body.putAll(details);
 
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getWriter(), body);
+        OBJECT_MAPPER.writeValue(response.getWriter(), body);
     }
 }

@@ -47,6 +47,10 @@ import org.springframework.stereotype.Component;
  * Camunda webapps. Runs at every engine start and only adds what is missing. A grant an administrator added
  * by hand stays, but a grant of this list removed by hand comes back at the next start.
  *
+ * <p>Only leads, auditors and admins get access to Camunda's webapps, the same roles that {@link SecurityConfig}
+ * lets through to {@code /camunda/**}. Experts, adjudicators and contributors work in Truthline's UI, so the
+ * Tasklist grants that earlier versions gave them are revoked at start ({@link #revokedGrants()}).
+ *
  * <p>Task access of experts, adjudicators and contributors comes from the tasks themselves: when a task gets a
  * candidate group or user, Camunda grants that group or user READ plus {@code defaultUserPermissionForTask}
  * (UPDATE unless configured) on that one task.
@@ -74,6 +78,9 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         for (RoleGrant roleGrant : grants) {
             ensureGrant(authorizationService, roleGrant);
         }
+        for (RoleGrant revoked : revokedGrants()) {
+            revokeGrant(authorizationService, revoked);
+        }
         addAdminsToCamundaAdmin(identityService);
         log.info("Role groups and {} role authorizations are in place", grants.size());
     }
@@ -99,7 +106,6 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         grants.add(grant(Role.LEAD, GROUP, ANY, Permissions.READ));
 
         for (Role reviewer : List.of(Role.EXPERT, Role.ADJUDICATOR)) {
-            grants.add(grant(reviewer, APPLICATION, TASKLIST, Permissions.ACCESS));
             grants.add(grant(reviewer, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
             grants.add(grant(reviewer, FILTER, ANY, Permissions.READ));
         }
@@ -107,7 +113,6 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         // may require them to stay blind to who annotated.
         grants.add(grant(Role.EXPERT, USER, ANY, Permissions.READ));
 
-        grants.add(grant(Role.CONTRIBUTOR, APPLICATION, TASKLIST, Permissions.ACCESS));
         grants.add(grant(Role.CONTRIBUTOR, FILTER, ANY, Permissions.READ));
 
         grants.add(grant(Role.AUDITOR, APPLICATION, COCKPIT, Permissions.ACCESS));
@@ -124,6 +129,14 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         grants.add(grant(Role.AUDITOR, USER, ANY, Permissions.READ));
         grants.add(grant(Role.AUDITOR, GROUP, ANY, Permissions.READ));
         return grants;
+    }
+
+    /** Lists grants that earlier versions of this list made and that are removed at every start. */
+    static List<RoleGrant> revokedGrants() {
+        return List.of(
+                grant(Role.EXPERT, APPLICATION, TASKLIST, Permissions.ACCESS),
+                grant(Role.ADJUDICATOR, APPLICATION, TASKLIST, Permissions.ACCESS),
+                grant(Role.CONTRIBUTOR, APPLICATION, TASKLIST, Permissions.ACCESS));
     }
 
     static String displayName(Role role) {
@@ -173,6 +186,21 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
         }
         if (changed) {
             authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    /** Deletes the group's GRANT authorization on the resource id when it exists. */
+    private static void revokeGrant(AuthorizationService authorizationService, RoleGrant roleGrant) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(roleGrant.groupId())
+                .resourceType(roleGrant.resource())
+                .resourceId(roleGrant.resourceId())
+                .singleResult();
+        if (authorization != null) {
+            authorizationService.deleteAuthorization(authorization.getId());
+            log.info("Revoked group {}'s grant on {} {}", roleGrant.groupId(), roleGrant.resource().resourceName(),
+                    roleGrant.resourceId());
         }
     }
 

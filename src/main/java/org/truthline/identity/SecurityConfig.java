@@ -26,6 +26,9 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,6 +50,9 @@ import org.truthline.ui.LoginView;
  * Camunda's filters then see the Spring-authenticated user: {@link CamundaWebappAuthenticationFilter} for the
  * webapps and {@link ProcessEngineAuthenticationFilter} for the REST API, both right after Spring Security.
  * Application access and engine authorizations are Camunda's (see {@link RoleAuthorizationsPlugin}).
+ *
+ * <p>Before all of them, {@link RequestFirewallFilter} rejects paths that Spring Security's firewall rejects
+ * (such as {@code //engine-rest/task}) with a JSON 400.
  */
 @Configuration
 @EnableWebSecurity
@@ -57,9 +63,34 @@ class SecurityConfig {
     /** Right after Spring Security's filter, before the filters Camunda's webapp starter registers. */
     private static final int CAMUNDA_AUTHENTICATION_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
+    /** Right before Spring Security's filter, which parses the request path before its own firewall check. */
+    private static final int FIREWALL_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 1;
+
     @Bean
     AuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
         return new CamundaIdentityAuthenticationProvider(identityService);
+    }
+
+    /** Spring Security's default firewall, declared so that {@link RequestFirewallFilter} applies the same one. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new JsonRequestRejectedHandler();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestFirewallFilter> requestFirewallFilter(HttpFirewall firewall,
+            RequestRejectedHandler rejectedHandler) {
+        FilterRegistrationBean<RequestFirewallFilter> registration =
+                new FilterRegistrationBean<>(new RequestFirewallFilter(firewall, rejectedHandler));
+        registration.setName("Truthline request firewall");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(FIREWALL_FILTER_ORDER);
+        return registration;
     }
 
     @Bean

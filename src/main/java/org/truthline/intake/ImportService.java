@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,7 +178,8 @@ public class ImportService implements DisposableBean {
         return jdbc.sql("SELECT * FROM quarantine_item WHERE project_id = ? ORDER BY id").param(projectId)
                 .query((rs, n) -> new QuarantineEntry(rs.getLong("id"), rs.getString("file_name"),
                         rs.getString("reason_code"), rs.getString("reason"), rs.getString("status"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("content_sha256"),
+                        rs.getInt("attempts"), rs.getObject("last_attempt_at", OffsetDateTime.class)))
                 .list();
     }
 
@@ -337,34 +339,73 @@ public class ImportService implements DisposableBean {
                 .params(projectId, original.sopInstanceUid()).query(Long.class).single();
     }
 
+    /**
+     * Quarantines a file with its reason and records the file's result in the import. A project keeps one entry
+     * per distinct content. When the same bytes were quarantined before, the existing entry counts another
+     * attempt, takes the latest file name, reason and import, and keeps its copy of the file.
+     */
     private ImportFileResult quarantine(long jobId, long projectId, Path file, String name, QuarantineReason reason,
             String message, String userId) {
+        String sha256 = sha256(file);
+        Optional<KeptQuarantine> earlier = jdbc.sql("""
+                SELECT id, kept_path, attempts FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?""")
+                .params(projectId, sha256)
+                .query((rs, n) -> new KeptQuarantine(rs.getLong("id"), Path.of(rs.getString("kept_path")),
+                        rs.getInt("attempts")))
+                .optional();
+        Path kept = earlier.map(KeptQuarantine::keptPath).filter(Files::exists)
+                .orElseGet(() -> keepCopy(projectId, file, name));
+        return transaction.execute(status -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            long quarantineId;
+            int attempts;
+            if (earlier.isPresent()) {
+                quarantineId = earlier.get().id();
+                attempts = earlier.get().attempts() + 1;
+                jdbc.sql("""
+                        UPDATE quarantine_item SET import_id = ?, file_name = ?, kept_path = ?, reason_code = ?,
+                            reason = ?, status = 'OPEN', attempts = attempts + 1, last_attempt_at = ?
+                        WHERE id = ?""")
+                        .params(jobId, name, kept.toString(), reason.name(), message, now, quarantineId).update();
+            } else {
+                attempts = 1;
+                jdbc.sql("""
+                        INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason,
+                            status, created_at, content_sha256, attempts, last_attempt_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1, ?)""")
+                        .params(projectId, jobId, name, kept.toString(), reason.name(), message, now, sha256, now)
+                        .update();
+                quarantineId = jdbc.sql("SELECT id FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?")
+                        .params(projectId, sha256).query(Long.class).single();
+            }
+            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, Map.of(
+                    "importId", jobId, "quarantineId", quarantineId, "file", name, "reasonCode", reason.name(),
+                    "reason", message, "sha256", sha256, "attempt", attempts)));
+            log.warn("Import {}: {} quarantined ({}), attempt {} for quarantine entry {}", jobId, name, reason,
+                    attempts, quarantineId);
+            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, reason.name(), message);
+            jdbc.sql("""
+                    INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(jobId, name, result.outcome(), quarantineId, reason.name(), message, now)
+                    .update();
+            return result;
+        });
+    }
+
+    /** Copies a rejected file into the project's quarantine folder and returns the copy's path. */
+    private Path keepCopy(long projectId, Path file, String name) {
         Path kept = storage.quarantine(projectId).resolve(UUID.randomUUID() + "-" + file.getFileName());
         try {
             Files.copy(file, kept);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the quarantined file " + name + " in " + kept, e);
         }
-        return transaction.execute(status -> {
-            jdbc.sql("""
-                    INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason, status,
-                        created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
-                    .params(projectId, jobId, name, kept.toString(), reason.name(), message, OffsetDateTime.now())
-                    .update();
-            long quarantineId = jdbc.sql("SELECT id FROM quarantine_item WHERE kept_path = ?").param(kept.toString())
-                    .query(Long.class).single();
-            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, Map.of(
-                    "importId", jobId, "quarantineId", quarantineId, "file", name, "reasonCode", reason.name(),
-                    "reason", message)));
-            log.warn("Import {}: {} quarantined ({})", jobId, name, reason);
-            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, reason.name(), message);
-            jdbc.sql("""
-                    INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(jobId, name, result.outcome(), quarantineId, reason.name(), message, OffsetDateTime.now())
-                    .update();
-            return result;
-        });
+        return kept;
+    }
+
+    /** The existing quarantine entry for a file content, with the path of its kept copy. */
+    private record KeptQuarantine(long id, Path keptPath, int attempts) {
     }
 
     /**

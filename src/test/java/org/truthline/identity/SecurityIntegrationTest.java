@@ -119,6 +119,19 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
 
         @Test
+        void doubleSlashReturns400Json() throws Exception {
+            HttpResponse<String> response = send(client(), get("//engine-rest/task"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).contains("\"path\":\"//engine-rest/task\"");
+            assertThat(response.body()).contains("a single slash between path segments");
+            assertThat(response.body()).contains("for example '/engine-rest/task'");
+            assertThat(response.body()).doesNotContain("Exception");
+        }
+
+        @Test
         void cockpitPageRedirectsToLogin() throws Exception {
             HttpResponse<String> response = send(client(), get("/camunda/app/cockpit/default/"));
 
@@ -193,6 +206,22 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
             HttpResponse<String> response = send(client(), basic(get("/engine-rest/task"), "expert"));
 
             assertThat(response.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void doubleSlashNeverReachesEngine() throws Exception {
+            long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("security-test").count();
+
+            HttpResponse<String> start = send(client(), basic(post(
+                    "//engine-rest/process-definition/key/security-test/start", "{}"), "lead"));
+            HttpResponse<String> inside = send(client(), basic(post(
+                    "/engine-rest//process-definition/key/security-test/start", "{}"), "lead"));
+
+            assertThat(start.statusCode()).isEqualTo(400);
+            assertThat(inside.statusCode()).isEqualTo(400);
+            assertThat(inside.body()).contains("\"path\":\"/engine-rest//process-definition/key/security-test/start\"");
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-test").count())
+                    .isEqualTo(instances);
         }
 
         @Test

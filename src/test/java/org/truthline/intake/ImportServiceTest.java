@@ -43,6 +43,8 @@ class ImportServiceTest {
     JdbcClient jdbc;
     @Autowired
     AuditLog audit;
+    @Autowired
+    StorageLayout storage;
 
     static ProjectSummary project;
     static ImportJob firstImport;
@@ -134,6 +136,66 @@ class ImportServiceTest {
         assertThat(imports.files(again.id()).get(0).outcome()).isEqualTo("DUPLICATE");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE project_id = ? AND source_name = 'CT_small.dcm'")
                 .param(project.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedUnreadableFile_addsAttempt() throws Exception {
+        ProjectSummary repeatProject = projects.create(new NewProject("Intake repeat test", null,
+                "finding-severity", 2, 0.0, 0), "lead");
+        Path truncated = SAMPLES.resolve("MR_truncated_pixeldata.dcm");
+
+        ImportJob first = waitFor(imports.start(repeatProject.id(), truncated, "lead").id());
+        ImportJob second = waitFor(imports.start(repeatProject.id(), truncated, "lead").id());
+
+        for (ImportJob job : List.of(first, second)) {
+            ImportFileResult result = imports.files(job.id()).get(0);
+            assertThat(job.quarantinedFiles()).isEqualTo(1);
+            assertThat(result.outcome()).isEqualTo("QUARANTINED");
+            assertThat(result.reasonCode()).isEqualTo("TRUNCATED");
+            assertThat(result.reason()).contains("MR_truncated_pixeldata.dcm");
+        }
+        List<QuarantineEntry> quarantine = imports.quarantine(repeatProject.id());
+        assertThat(quarantine).hasSize(1);
+        QuarantineEntry entry = quarantine.get(0);
+        assertThat(entry.attempts()).isEqualTo(2);
+        assertThat(entry.reasonCode()).isEqualTo("TRUNCATED");
+        assertThat(entry.contentSha256()).isEqualTo(sha256(truncated));
+        assertThat(entry.lastAttemptAt()).isAfter(entry.createdAt());
+        assertThat(quarantineIds(first)).isEqualTo(List.of(entry.id()));
+        assertThat(quarantineIds(second)).isEqualTo(List.of(entry.id()));
+        try (var kept = Files.list(storage.quarantine(repeatProject.id()))) {
+            assertThat(kept.toList()).as("files kept in quarantine").hasSize(1);
+        }
+        assertThat(projects.progress(repeatProject.id()).quarantined()).isEqualTo(1);
+        assertThat(audit.verify()).isEmpty();
+    }
+
+    @Test
+    void sameNameOtherContent_isSeparateEntry() throws Exception {
+        ProjectSummary contentProject = projects.create(new NewProject("Intake content test", null,
+                "finding-severity", 2, 0.0, 0), "lead");
+        Path folderA = Files.createTempDirectory("truthline-content-a");
+        Path folderB = Files.createTempDirectory("truthline-content-b");
+        Files.writeString(folderA.resolve("notes.txt"), "first text, not DICOM");
+        Files.writeString(folderB.resolve("notes.txt"), "second text, not DICOM");
+
+        waitFor(imports.start(contentProject.id(), folderA, "lead").id());
+        waitFor(imports.start(contentProject.id(), folderB, "lead").id());
+
+        List<QuarantineEntry> quarantine = imports.quarantine(contentProject.id());
+        assertThat(quarantine).extracting(QuarantineEntry::fileName).containsExactly("notes.txt", "notes.txt");
+        assertThat(quarantine).extracting(QuarantineEntry::attempts).containsExactly(1, 1);
+        assertThat(quarantine).extracting(QuarantineEntry::reasonCode).containsExactly("NOT_DICOM", "NOT_DICOM");
+    }
+
+    private List<Long> quarantineIds(ImportJob job) {
+        return jdbc.sql("SELECT quarantine_id FROM import_file WHERE import_id = ?").param(job.id())
+                .query(Long.class).list();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        return java.util.HexFormat.of().formatHex(digest);
     }
 
     @Test

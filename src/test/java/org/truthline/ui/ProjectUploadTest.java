@@ -97,6 +97,30 @@ class ProjectUploadTest extends KaribuTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void repeatedQuarantineShowsOneRow() throws IOException {
+        ProjectSummary project = newProject();
+        Path folder = Files.createTempDirectory("truthline-repeat-upload");
+        Files.writeString(folder.resolve("report.txt"), "A text file, not a DICOM object.");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            long importId = imports.start(project.id(), folder, "lead").id();
+            await("import " + importId + " to finish", () -> Optional.of(imports.get(importId))
+                    .filter(j -> !"RUNNING".equals(j.status())));
+        }
+
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.QuarantineEntry> quarantine = _get(Grid.class,
+                spec -> spec.withId("quarantine-grid"));
+        assertThat(GridKt._size(quarantine)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(quarantine, 0, "file")).isEqualTo("report.txt");
+        assertThat(GridKt._getFormatted(quarantine, 0, "reasonCode")).isEqualTo("NOT_DICOM");
+        assertThat(GridKt._getFormatted(quarantine, 0, "attempts")).isEqualTo("2");
+    }
+
+    @Test
     void unsafeZipIsRejectedWithReason() throws IOException {
         ProjectSummary project = newProject();
         signIn("lead", Role.LEAD);

@@ -21,6 +21,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -33,8 +34,9 @@ import org.truthline.image.ImageService;
 
 /**
  * A de-identified DICOM image rendered on the server as PNG ({@link ImageService#renderPng}). Window centre and
- * width start from the image's first VOI window; a preset select offers the other windows of the header. Zoom
- * in, zoom out and fit; pan by dragging or scrolling the viewport; frame navigation for multi-frame images.
+ * width start from the image's first VOI window. A preset select offers the other windows of the header. It
+ * shows "Custom" while the typed or slider values match none of them. Zoom in, zoom out and fit; pan by dragging
+ * or scrolling the viewport; frame navigation for multi-frame images.
  *
  * <p>Keys while the viewport has focus: Left/Right arrow for the previous/next frame, + and - to zoom, 0 to fit.
  */
@@ -45,6 +47,7 @@ public class ImageViewer extends VerticalLayout {
     private static final double MIN_ZOOM = 0.1;
     private static final double MAX_ZOOM = 16;
     private static final String STORED_RENDERING = "Stored rendering";
+    private static final String CUSTOM = "Custom";
 
     private final ImageService images;
     private final String userId;
@@ -54,6 +57,8 @@ public class ImageViewer extends VerticalLayout {
     private final Image picture = new Image();
     private final Paragraph problem = new Paragraph();
     private final Select<WindowSetting> preset = new Select<>();
+    /** The preset select's items: the header windows, plus the custom window while one is in effect. */
+    private List<WindowSetting> listedPresets;
     private final NumberField center = new NumberField("Window centre");
     private final NumberField width = new NumberField("Window width");
     private final Input centerSlider = new Input(ValueChangeMode.ON_CHANGE);
@@ -131,12 +136,15 @@ public class ImageViewer extends VerticalLayout {
         List<WindowSetting> windows = image.windows();
         preset.setLabel("Window preset");
         preset.setId("window-preset");
-        preset.setItems(windows);
+        listPresets(windows);
         preset.setItemLabelGenerator(ImageViewer::describe);
         preset.setEmptySelectionAllowed(true);
         preset.setEmptySelectionCaption(STORED_RENDERING);
         preset.addValueChangeListener(event -> {
             if (!updating) {
+                updating = true;
+                selectPreset(event.getValue());
+                updating = false;
                 showWindow(event.getValue());
             }
         });
@@ -252,10 +260,31 @@ public class ImageViewer extends VerticalLayout {
         zoom = null;
         WindowSetting first = image.windows().isEmpty() ? null : image.windows().get(0);
         updating = true;
-        preset.setValue(first);
+        selectPreset(first);
         updating = false;
         showWindow(first);
         applyZoom();
+    }
+
+    /**
+     * Selects {@code choice} in the preset select. A custom window, one not in the header, is listed as an extra
+     * item while it is in effect. Choosing a header preset or the stored rendering then changes the value, so
+     * the listener applies it. The caller sets {@link #updating}.
+     */
+    private void selectPreset(WindowSetting choice) {
+        List<WindowSetting> items = new ArrayList<>(image.windows());
+        if (choice != null && !items.contains(choice)) {
+            items.add(choice);
+        }
+        listPresets(items);
+        preset.setValue(choice);
+    }
+
+    private void listPresets(List<WindowSetting> items) {
+        if (listedPresets == null || !listedPresets.equals(items)) {
+            listedPresets = List.copyOf(items);
+            preset.setItems(listedPresets);
+        }
     }
 
     private void showWindow(WindowSetting window) {
@@ -281,8 +310,8 @@ public class ImageViewer extends VerticalLayout {
         }
         width.setInvalid(false);
         updating = true;
-        preset.setValue(image.windows().stream().filter(p -> p.center() == c && p.width() == w).findFirst()
-                .orElse(null));
+        selectPreset(image.windows().stream().filter(p -> p.center() == c && p.width() == w).findFirst()
+                .orElse(new WindowSetting(c, w, CUSTOM)));
         centerSlider.setValue(number(c));
         widthSlider.setValue(number(w));
         updating = false;
@@ -298,7 +327,7 @@ public class ImageViewer extends VerticalLayout {
         }
         WindowSetting chosen = preset.getValue();
         String explanation = chosen != null && chosen.center() == c && chosen.width() == w
-                ? chosen.explanation() : "Custom";
+                ? chosen.explanation() : CUSTOM;
         return new WindowSetting(c, w, explanation);
     }
 

@@ -160,11 +160,16 @@ public class ProjectView extends SplitLayout {
         quarantineGrid.setId("quarantine-grid");
         quarantineGrid.setAriaLabel("Quarantined files");
         quarantineGrid.setAllRowsVisible(true);
-        quarantineGrid.addColumn(QuarantineEntry::fileName).setHeader("File").setFlexGrow(2);
-        quarantineGrid.addColumn(QuarantineEntry::reasonCode).setHeader("Reason code");
-        quarantineGrid.addColumn(QuarantineEntry::reason).setHeader("Reason").setFlexGrow(3);
-        quarantineGrid.addColumn(QuarantineEntry::status).setHeader("Status");
-        quarantineGrid.addColumn(q -> Formats.dateTime(q.createdAt())).setHeader("Quarantined");
+        // One row per distinct file content; file name and reason are those of the latest attempt.
+        quarantineGrid.addColumn(QuarantineEntry::fileName).setKey("file").setHeader("File").setFlexGrow(2);
+        quarantineGrid.addColumn(QuarantineEntry::reasonCode).setKey("reasonCode").setHeader("Reason code");
+        quarantineGrid.addColumn(QuarantineEntry::reason).setKey("reason").setHeader("Reason").setFlexGrow(3);
+        quarantineGrid.addColumn(QuarantineEntry::status).setKey("status").setHeader("Status");
+        quarantineGrid.addColumn(QuarantineEntry::attempts).setKey("attempts").setHeader("Attempts");
+        quarantineGrid.addColumn(q -> Formats.dateTime(q.createdAt())).setKey("firstQuarantined")
+                .setHeader("First quarantined");
+        quarantineGrid.addColumn(q -> Formats.dateTime(q.lastAttemptAt())).setKey("lastAttempt")
+                .setHeader("Last attempt");
         quarantineEmpty.setId("quarantine-empty");
     }
 
