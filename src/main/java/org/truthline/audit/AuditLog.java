@@ -45,15 +45,17 @@ public class AuditLog {
     }
 
     /**
-     * Appends one event in the caller's transaction. Appends are serialised in this JVM.
-     * NOTE: several application nodes on one database would need a database lock here to keep one chain.
+     * Appends one event in the caller's transaction. The chain's head row ({@code audit_chain_head}) is locked
+     * until that transaction ends, so an append from another transaction, in this JVM or another node on the same
+     * database, waits for it and links to the event written here; a rolled-back append leaves the head as it was.
      */
     @Transactional
-    public synchronized AuditRecord append(AuditEntry entry) {
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    public AuditRecord append(AuditEntry entry) {
         String details = toJson(entry.details() == null ? Map.of() : new TreeMap<>(entry.details()));
-        String previous = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
-                .query(String.class).optional().orElse(GENESIS_HASH);
+        String previous = jdbc.sql("SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query(String.class).single();
+        // The time is taken under the lock, so events in chain order also have non-decreasing times.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         String hash = sha256(previous + canonical(now, entry.actor(), entry.type().name(), entry.projectId(),
                 entry.imageId(), entry.processInstanceId(), entry.processDefinitionKey(),
                 entry.processDefinitionVersion(), details));
@@ -65,6 +67,7 @@ public class AuditLog {
                         entry.processInstanceId(), entry.processDefinitionKey(), entry.processDefinitionVersion(),
                         details, previous, hash)
                 .update();
+        jdbc.sql("UPDATE audit_chain_head SET hash = ? WHERE id = 1").param(hash).update();
         long id = jdbc.sql("SELECT id FROM audit_event WHERE hash = ?").param(hash).query(Long.class).single();
         return new AuditRecord(id, now, entry.actor(), entry.type().name(), entry.projectId(), entry.imageId(),
                 entry.processInstanceId(), entry.processDefinitionKey(), entry.processDefinitionVersion(), details,
