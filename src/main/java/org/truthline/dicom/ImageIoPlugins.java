@@ -9,15 +9,15 @@ import javax.imageio.ImageIO;
  *
  * <p>PixelMed 20220618's {@code CompressedFrameDecoder} calls {@code ImageIO.scanForPlugins()} each time it is
  * constructed, that is for every compressed frame decoded. The scan looks up the ImageIO service files in every
- * jar of the class path with the thread's context class loader, which took about 2 ms per frame in a small test
- * class path and grows with the number of jars. This class scans once, when it is first used, with the context
+ * jar of the class path with the thread's context class loader. In a profile with a small test class path it took
+ * about 2 ms per frame, and the cost grows with the number of jars. This class scans once, when it is first used, with the context
  * class loader of that moment, so the JPEG 2000 and JPEG lossless readers are registered. During a decode it then
  * sets a context class loader without service files, so PixelMed's repeated scans find nothing new and return at
  * once. The readers already registered stay registered.
  */
 final class ImageIoPlugins {
 
-    /** A class loader whose only parent is the bootstrap loader, which holds no ImageIO service files. */
+    /** A class loader whose only parent is the bootstrap loader, which contains no ImageIO service files. */
     private static final ClassLoader WITHOUT_SERVICE_FILES = new ClassLoader(null) { };
 
     static {

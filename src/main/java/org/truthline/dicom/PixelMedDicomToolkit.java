@@ -324,7 +324,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     private record ReadHeader(FileStamp stamp, DicomHeader header) {
     }
 
-    /** What identifies one version of a file: its real path, size, modification time and file key. */
+    /** The identity of one version of a file: its absolute path, size, modification time and file key. */
     private record FileStamp(Path path, long size, FileTime modified, Object key) {
 
         /** Returns the file's stamp, or null when its attributes cannot be read. */

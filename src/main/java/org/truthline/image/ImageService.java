@@ -66,8 +66,8 @@ public class ImageService {
 
     /**
      * Renders one frame of the de-identified copy at full size. The first frame with the file's own window is
-     * rendered once and cached next to the intake thumbnail (and rendered again when the copy is newer, for
-     * example after masking); other frames and windows are rendered on each request.
+     * rendered once and cached next to the intake thumbnail. It is rendered again when the copy is newer, for
+     * example after masking. Other frames and windows are rendered on each request.
      */
     public byte[] renderPng(long imageId, int frame, WindowSetting window, String userId) {
         ImageRecord image = get(imageId);
