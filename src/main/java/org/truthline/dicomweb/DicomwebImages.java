@@ -35,6 +35,8 @@ class DicomwebImages {
                 FROM image i WHERE 1 = 1""");
         List<Object> params = new ArrayList<>();
         if (!viewer.staff()) {
+            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
+            sql.append(" AND i.burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = i.id AND a.contributor = ?)");
             params.add(viewer.userId());
         }

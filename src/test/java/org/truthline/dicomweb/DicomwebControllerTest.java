@@ -35,6 +35,7 @@ class DicomwebControllerTest extends DicomwebTestBase {
 
     static Map<String, Object> ct;
     static Map<String, Object> mr;
+    static Map<String, Object> heldImage;
 
     @BeforeEach
     synchronized void importOnce() throws Exception {
@@ -44,21 +45,32 @@ class DicomwebControllerTest extends DicomwebTestBase {
         ProjectSummary project = projects.create(new NewProject("DICOMweb server test", null, "finding-severity", 2,
                 0.0, 0), "lead");
         ImportJob job = imports.startFiles(project.id(), TestPeers.samples(), List.of(
-                TestPeers.sample("01-modalities/CT_small.dcm"), TestPeers.sample("01-modalities/MR_small.dcm")),
+                TestPeers.sample("01-modalities/CT_small.dcm"), TestPeers.sample("01-modalities/MR_small.dcm"),
+                TestPeers.sample("02-transfer-syntaxes/OT_RGB_RLE.dcm")),
                 "DICOMweb test", "lead");
-        assertThat(waitFor(job.id()).importedFiles()).isEqualTo(2);
+        assertThat(waitFor(job.id()).importedFiles()).isEqualTo(3);
         ct = row(project.id(), "01-modalities/CT_small.dcm");
         mr = row(project.id(), "01-modalities/MR_small.dcm");
-        // contributor2 is assigned MR_small only; contributor1 has no assignment.
+        heldImage = row(project.id(), "02-transfer-syntaxes/OT_RGB_RLE.dcm");
+        // All three lack Burned In Annotation, so intake held them. A lead clears CT and MR, and OT stays held.
+        jdbc.sql("UPDATE image SET burned_in_status = 'CLEARED' WHERE id IN (?, ?)")
+                .params(ct.get("id"), mr.get("id")).update();
+        // contributor2 is assigned MR_small and the held OT_RGB_RLE. contributor1 has no assignment.
+        assign(mr.get("id"));
+        assign(heldImage.get("id"));
+    }
+
+    private void assign(Object imageId) {
         jdbc.sql("""
                 INSERT INTO assignment (image_id, process_instance_id, contributor, status, created_at)
                 VALUES (?, 'dicomweb-test', 'contributor2', 'OPEN', ?)""")
-                .params(mr.get("id"), OffsetDateTime.now()).update();
+                .params(imageId, OffsetDateTime.now()).update();
     }
 
     private Map<String, Object> row(long projectId, String sourceName) {
         return jdbc.sql("""
-                SELECT id, study_instance_uid, series_instance_uid, sop_instance_uid, original_sop_instance_uid
+                SELECT id, study_instance_uid, series_instance_uid, sop_instance_uid, original_sop_instance_uid,
+                       burned_in_status
                 FROM image WHERE project_id = ? AND source_name = ?""").params(projectId, sourceName)
                 .query().singleRow().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(), Map.Entry::getValue));
@@ -103,6 +115,20 @@ class DicomwebControllerTest extends DicomwebTestBase {
 
         assertThat(forContributor2).containsExactly((String) mr.get("study_instance_uid"));
         assertThat(forContributor1).isEmpty();
+    }
+
+    @Test
+    void heldImage_hiddenFromAssignedContributor() throws Exception {
+        String series = "/dicomweb/studies/" + heldImage.get("study_instance_uid") + "/series/"
+                + heldImage.get("series_instance_uid");
+
+        List<String> forContributor2 = values(mapper.readTree(get("contributor2", "/dicomweb/studies", null).body()),
+                "0020000D");
+
+        assertThat(heldImage.get("burned_in_status")).isEqualTo("PENDING");
+        assertThat(forContributor2).doesNotContain((String) heldImage.get("study_instance_uid"));
+        assertThat(get("contributor2", series, MULTIPART_DICOM).statusCode()).isEqualTo(404);
+        assertThat(get("lead", series, MULTIPART_DICOM).statusCode()).isEqualTo(200);
     }
 
     @Test
