@@ -48,6 +48,20 @@ class DicomwebImages {
         return jdbc.sql(sql.toString()).params(params).query(DicomwebImages::map).list();
     }
 
+    /**
+     * Returns one instance the viewer may see.
+     *
+     * @throws DicomwebException with 404 when the instance does not exist or the viewer may not see it
+     */
+    DicomwebInstance instance(Viewer viewer, String study, String series, String instance) {
+        List<DicomwebInstance> found = find(viewer, new Match(study, series, instance, null));
+        if (found.isEmpty()) {
+            throw DicomwebException.notFound("Instance " + instance + " of series " + series + " in study " + study
+                    + " was not found among the images " + viewer.userId() + " may see.");
+        }
+        return found.get(0);
+    }
+
     private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = ?");

@@ -3,7 +3,6 @@ package org.truthline.dicomweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
@@ -13,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.scp.TestPeers;
 import org.truthline.project.NewProject;
-import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
 
 /** QIDO-RS and WADO-RS over real HTTP on the de-identified copies of CT_small and MR_small. */
@@ -26,12 +22,6 @@ class DicomwebControllerTest extends DicomwebTestBase {
 
     private static final String MULTIPART_DICOM = "multipart/related; type=\"application/dicom\"";
 
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper mapper;
 
     static Map<String, Object> ct;
     static Map<String, Object> mr;
@@ -176,7 +166,10 @@ class DicomwebControllerTest extends DicomwebTestBase {
         JsonNode metadata = mapper.readTree(response.body()).get(0);
         assertThat(metadata.at("/00080018/Value/0").asText()).isEqualTo(ct.get("sop_instance_uid"));
         assertThat(metadata.at("/00100010/Value/0/Alphabetic").asText()).isNotEqualTo(CT_ORIGINAL_PATIENT_NAME);
-        assertThat(metadata.has("7FE00010")).isFalse();
+        assertThat(metadata.at("/7FE00010/vr").asText()).isEqualTo("OW");
+        assertThat(metadata.at("/7FE00010/BulkDataURI").asText())
+                .isEqualTo("http://127.0.0.1:" + port + path.replace("/metadata", "/bulkdata/7FE00010"));
+        assertThat(metadata.at("/7FE00010").has("InlineBinary")).isFalse();
         assertThat(new String(response.body())).doesNotContain("CompressedSamples");
     }
 
