@@ -76,12 +76,17 @@ final class OrthancProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + "/dicom-web";
     }
 
-    /** Sends a POST with a JSON body to Orthanc's REST API and returns the response. */
+    /**
+     * Sends a POST with a JSON body to Orthanc's REST API and returns the response. The request gets a connection
+     * of its own: a POST on a connection kept alive from an earlier request once failed with "HTTP/1.1 header
+     * parser received no bytes", and HttpClient does not retry a POST.
+     */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return fresh.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a GET to Orthanc's REST API and returns the response. */
