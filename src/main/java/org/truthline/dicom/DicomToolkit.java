@@ -1,9 +1,11 @@
 package org.truthline.dicom;
 
 import java.awt.Rectangle;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,9 +33,9 @@ public interface DicomToolkit {
             throws DicomRejectedException;
 
     /**
-     * Renders one frame (0-based) as an 8-bit PNG: modality LUT or rescale, then the given window or, when
-     * {@code window} is null, the image's first window (or its VOI LUT, or the pixel range), MONOCHROME1
-     * inverted, colour converted to RGB.
+     * Renders one frame (0-based) as an 8-bit PNG: modality LUT or rescale, then the given window through its VOI
+     * LUT function or, when {@code window} is null, the image's first window (or its VOI LUT, or the pixel
+     * range), MONOCHROME1 inverted, colour converted to RGB.
      */
     byte[] renderPng(Path file, int frame, WindowSetting window) throws DicomRejectedException;
 
@@ -45,6 +47,65 @@ public interface DicomToolkit {
      * @throws IllegalArgumentException when {@code maxSize} is outside the range the toolkit supports
      */
     byte[] renderThumbnail(Path file, int maxSize) throws DicomRejectedException;
+
+    /**
+     * Lists the attributes of a file's data set for DICOM JSON, File Meta Information and group lengths left out.
+     * Values of binary VRs (OB, OD, OF, OL, OV, OW, UN) and Pixel Data are not read, but marked as bulk data with
+     * the path that {@link #readBulkData} and, for Pixel Data, {@link #decodeFrames} read them by.
+     *
+     * <p>NOTE: parsing stops at Pixel Data, so attributes after it (Data Set Trailing Padding, digital signatures)
+     * are not listed.
+     */
+    List<DicomElement> readAttributes(Path file) throws DicomRejectedException;
+
+    /**
+     * Returns one bulk data value listed by {@link #readAttributes}, encoded as Explicit VR Little Endian encodes
+     * it, or empty when the file has no attribute at that path.
+     *
+     * @throws IllegalArgumentException when the path is malformed, names Pixel Data (read it with
+     *     {@link #decodeFrames} or {@link #readCompressedFrames}), or names an attribute that is not bulk data
+     */
+    Optional<byte[]> readBulkData(Path file, String bulkDataPath) throws DicomRejectedException;
+
+    /** Receives the pixel data of one frame, numbered from 0. The array belongs to the receiver. */
+    @FunctionalInterface
+    interface FrameConsumer {
+        void accept(int frame, byte[] pixelData) throws IOException;
+    }
+
+    /**
+     * Decodes Pixel Data and passes the given frames (0-based, in the order given) to {@code consumer} as native
+     * little-endian bytes, laid out as {@link #transcodeToExplicitVrLittleEndian} writes them: JPEG and JPEG 2000
+     * colour becomes RGB, and RLE keeps the Planar Configuration of the file.
+     *
+     * <p>NOTE: a compressed file is decoded whole, every frame, before the first frame is passed on. Reading the
+     * frames of a long compressed multi-frame object one request at a time therefore decodes it many times.
+     *
+     * @throws IllegalArgumentException when a frame number is outside 0 to Number of Frames - 1
+     * @throws IOException when {@code consumer} throws it
+     */
+    void decodeFrames(Path file, List<Integer> frames, FrameConsumer consumer)
+            throws DicomRejectedException, IOException;
+
+    /**
+     * Passes the given frames (0-based, in the order given) of encapsulated Pixel Data to {@code consumer} as
+     * stored: the compressed fragments of each frame joined, without item tags and lengths. PixelMed drops any
+     * bytes after the end marker (FFD9) of a JPEG or JPEG 2000 codestream, which some writers leave as padding.
+     *
+     * @throws IllegalArgumentException when the Pixel Data is not encapsulated, or a frame number is outside 0
+     *     to Number of Frames - 1
+     * @throws IOException when {@code consumer} throws it
+     */
+    void readCompressedFrames(Path file, List<Integer> frames, FrameConsumer consumer)
+            throws DicomRejectedException, IOException;
+
+    /**
+     * Writes a copy of {@code source} in Explicit VR Little Endian to {@code target}, with compressed Pixel Data
+     * decoded. Colour decoded from JPEG or JPEG 2000 becomes RGB, and a lossy source gets Lossy Image Compression
+     * 01 with its ratio and method. File Meta Information names the new transfer syntax, and every other
+     * attribute, UIDs included, is kept.
+     */
+    void transcodeToExplicitVrLittleEndian(Path source, Path target) throws DicomRejectedException;
 
     /** Modalities whose images commonly carry burned-in text (patient name, dates, clinic) in their pixels. */
     Set<String> BURNED_IN_TEXT_MODALITIES = Set.of("US", "SC", "OT", "XC", "ES");

@@ -96,7 +96,7 @@ final class FrameRenderer {
 
     private VoiFunction voi(WindowSetting requested, double[] values) throws DicomException {
         if (requested != null) {
-            return linear(requested.center(), requested.width());
+            return window(requested);
         }
         List<WindowSetting> windows = Summaries.windows(list, frame);
         if (!windows.isEmpty() && windows.get(0).width() > 0) {
@@ -118,6 +118,14 @@ final class FrameRenderer {
         return value -> clamp((int) Math.round((value - low) * 255.0 / range));
     }
 
+    private static VoiFunction window(WindowSetting window) {
+        return switch (window.function()) {
+            case LINEAR -> linear(window.center(), window.width());
+            case LINEAR_EXACT -> linearExact(window.center(), window.width());
+            case SIGMOID -> sigmoid(window.center(), window.width());
+        };
+    }
+
     /** The linear VOI function of PS3.3 C.11.2.1.2.1, mapped to 0..255. */
     private static VoiFunction linear(double center, double width) {
         double w = Math.max(width, 1);
@@ -132,6 +140,26 @@ final class FrameRenderer {
             }
             return clamp((int) Math.round(((value - c) / (w - 1) + 0.5) * 255));
         };
+    }
+
+    /** The LINEAR_EXACT VOI function of PS3.3 C.11.2, mapped to 0..255. A width below 1 is taken as 1. */
+    private static VoiFunction linearExact(double center, double width) {
+        double w = Math.max(width, 1);
+        return value -> {
+            if (value <= center - w / 2) {
+                return 0;
+            }
+            if (value > center + w / 2) {
+                return 255;
+            }
+            return clamp((int) Math.round(((value - center) / w + 0.5) * 255));
+        };
+    }
+
+    /** The SIGMOID VOI function of PS3.3 C.11.2, mapped to 0..255. A width below 1 is taken as 1. */
+    private static VoiFunction sigmoid(double center, double width) {
+        double w = Math.max(width, 1);
+        return value -> clamp((int) Math.round(255 / (1 + Math.exp(-4 * (value - center) / w))));
     }
 
     private BufferedImage colour(Raster raster, String photometric) {

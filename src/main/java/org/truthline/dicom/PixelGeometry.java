@@ -27,9 +27,13 @@ record PixelGeometry(int rows, int columns, int frames, int samplesPerPixel, int
      * per pixel because each pair of pixels shares one Cb and one Cr.
      */
     long expectedUncompressedBytes() {
+        return (frameBits() * frames + 7) / 8;
+    }
+
+    /** Returns the bit count of one uncompressed frame, counting samples as {@link #expectedUncompressedBytes}. */
+    long frameBits() {
         long samples = photometricInterpretation.endsWith("_422") ? 2 : samplesPerPixel;
-        long bits = pixelCount() * samples * bitsAllocated;
-        return (bits + 7) / 8;
+        return (long) rows * columns * samples * bitsAllocated;
     }
 
     String describe() {

@@ -7,6 +7,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.display.SourceImage;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -19,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -193,6 +195,103 @@ public class PixelMedDicomToolkit implements DicomToolkit {
                     fileName, e.toString());
             return decoded;
         }
+    }
+
+    @Override
+    public List<DicomElement> readAttributes(Path file) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        try {
+            return DataSets.elements(header);
+        } catch (DicomException e) {
+            throw new DicomRejectedException(QuarantineReason.MALFORMED, header.fileName()
+                    + ": an attribute value cannot be read (" + e.getMessage() + "); re-export the object", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readBulkData(Path file, String bulkDataPath) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        try {
+            return DataSets.value(header.attributes(), bulkDataPath);
+        } catch (DicomException | IOException e) {
+            throw new DicomRejectedException(QuarantineReason.MALFORMED, header.fileName()
+                    + ": the value at bulk data path " + bulkDataPath + " cannot be read (" + e.getMessage()
+                    + "); re-export the object", e);
+        }
+    }
+
+    @Override
+    public void decodeFrames(Path file, List<Integer> frames, FrameConsumer consumer)
+            throws DicomRejectedException, IOException {
+        DicomHeader header = headerWithFrames(file, frames);
+        AttributeList list = readFully(file, header, true);
+        try {
+            list.correctDecompressedImagePixelModule();
+            PixelFrames.decoded(list, frames, consumer);
+        } catch (DicomException e) {
+            throw new DicomRejectedException(QuarantineReason.RENDERING_FAILED, header.fileName()
+                    + ": frames cannot be decoded (" + e.getMessage() + "); re-export the image from the source"
+                    + " system", e);
+        }
+    }
+
+    @Override
+    public void readCompressedFrames(Path file, List<Integer> frames, FrameConsumer consumer)
+            throws DicomRejectedException, IOException {
+        DicomHeader header = headerWithFrames(file, frames);
+        if (!new TransferSyntax(header.transferSyntaxUid()).isEncapsulated()) {
+            throw new IllegalArgumentException(header.fileName() + ": Pixel Data in transfer syntax "
+                    + TransferSyntaxes.describe(header.transferSyntaxUid()) + " is not compressed; decode the"
+                    + " frames instead");
+        }
+        AttributeList list = readFully(file, header, false);
+        try {
+            PixelFrames.compressed(list, frames, consumer);
+        } catch (DicomException e) {
+            throw new DicomRejectedException(QuarantineReason.MALFORMED, header.fileName()
+                    + ": compressed frames cannot be read (" + e.getMessage() + "); re-export the image from the"
+                    + " source system", e);
+        }
+    }
+
+    @Override
+    public void transcodeToExplicitVrLittleEndian(Path source, Path target) throws DicomRejectedException {
+        DicomHeader header = headers.read(source);
+        AttributeList list = readFully(source, header, true);
+        String transferSyntax = TransferSyntax.ExplicitVRLittleEndian;
+        try {
+            if (header.hasPixelData()) {
+                list.correctDecompressedImagePixelModule();
+                list.insertLossyImageCompressionHistoryIfDecompressed();
+            }
+            PixelMasker.replaceFileMeta(list, transferSyntax, SOURCE_APPLICATION_ENTITY_TITLE);
+            writeAtomically(list, target, transferSyntax);
+        } catch (IOException | DicomException e) {
+            throw new DicomRejectedException(QuarantineReason.RENDERING_FAILED, header.fileName()
+                    + ": cannot be written as Explicit VR Little Endian to " + target.toAbsolutePath().getParent()
+                    + " (" + e.getMessage() + "); check that the pixels decode (renderPng) and the target folder",
+                    e);
+        }
+        log.debug("Transcoded {} from {} to Explicit VR Little Endian",
+                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim(),
+                TransferSyntaxes.describe(header.transferSyntaxUid()));
+    }
+
+    /** Reads the header and checks that the object has Pixel Data with every requested frame (0-based). */
+    private DicomHeader headerWithFrames(Path file, List<Integer> frames) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        if (!header.hasPixelData()) {
+            throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
+                    + ": the object has no Pixel Data, so it has no frames");
+        }
+        int count = header.geometry().frames();
+        for (int frame : frames) {
+            if (frame < 0 || frame >= count) {
+                throw new IllegalArgumentException(header.fileName() + ": frame " + frame + " does not exist;"
+                        + " valid frames are 0 to " + (count - 1));
+            }
+        }
+        return header;
     }
 
     @Override

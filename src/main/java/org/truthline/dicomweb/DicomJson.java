@@ -4,24 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.ValueRepresentation;
+import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.truthline.dicom.DicomElement;
 
 /**
  * Builds DICOM JSON (PS3.18 Annex F): one object per dataset, keyed by the 8-digit upper-case hex tag, each
- * attribute with its {@code vr} and, when it has a value, a {@code Value} array. Bulk data (OB, OW, OF, OD, OL,
- * OV, UN) is left out, with {@code vr} only: DICOMweb here offers no bulk data resources.
+ * attribute with its {@code vr} and, when it has a value, a {@code Value} array. Bulk data (Pixel Data and values
+ * of the binary VRs OB, OD, OF, OL, OV, OW and UN) is given as a {@code BulkDataURI} instead of inline.
  */
 final class DicomJson {
 
     /** Retrieve URL (0008,1190); PixelMed 20220618's dictionary has no constant for it. */
     static final AttributeTag RETRIEVE_URL = new AttributeTag(0x0008, 0x1190);
+
+    /** VRs whose values DICOM JSON writes as JSON numbers: integers, then decimals. */
+    private static final Set<String> INTEGER_VRS = Set.of("IS", "SL", "SS", "SV", "UL", "US", "UV");
+    private static final Set<String> DECIMAL_VRS = Set.of("DS", "FD", "FL");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -61,73 +64,81 @@ final class DicomJson {
         }
     }
 
-    /** Converts a dataset read from a file; Pixel Data and other bulk values are left out. */
-    static ObjectNode fromAttributeList(AttributeList list) throws DicomException {
+    /**
+     * Converts a data set listed by {@link org.truthline.dicom.DicomToolkit#readAttributes}. Each bulk data value
+     * gets {@code bulkDataUri} applied to its bulk data path as its BulkDataURI.
+     */
+    static ObjectNode fromElements(List<DicomElement> elements, Function<String, String> bulkDataUri) {
         ObjectNode object = NODES.objectNode();
-        for (Object value : list.values()) {
-            Attribute attribute = (Attribute) value;
-            AttributeTag tag = attribute.getTag();
-            if (tag.getGroup() == 0x0002 || tag.equals(TagFromName.PixelData)) {
-                continue;
-            }
-            object.set(key(tag), attributeNode(attribute));
+        for (DicomElement element : elements) {
+            object.set(key(element.tag()), attributeNode(element, bulkDataUri));
         }
         return object;
     }
 
-    private static JsonNode attributeNode(Attribute attribute) throws DicomException {
-        byte[] vr = attribute.getVR();
+    private static JsonNode attributeNode(DicomElement element, Function<String, String> bulkDataUri) {
         ObjectNode node = NODES.objectNode();
-        node.put("vr", ValueRepresentation.getAsString(vr));
-        if (ValueRepresentation.isSequenceVR(vr)) {
-            SequenceAttribute sequence = (SequenceAttribute) attribute;
-            if (sequence.getNumberOfItems() > 0) {
-                ArrayNode items = node.putArray("Value");
-                for (int i = 0; i < sequence.getNumberOfItems(); i++) {
-                    items.add(fromAttributeList(sequence.getItem(i).getAttributeList()));
-                }
+        node.put("vr", element.vr());
+        if (element.isBulkData()) {
+            node.put("BulkDataURI", bulkDataUri.apply(element.bulkDataPath()));
+        } else if (!element.items().isEmpty()) {
+            ArrayNode items = node.putArray("Value");
+            for (List<DicomElement> item : element.items()) {
+                items.add(fromElements(item, bulkDataUri));
             }
-            return node;
-        }
-        if (ValueRepresentation.isBase64EncodedInJSON(vr) || ValueRepresentation.isUnknownVR(vr)
-                || attribute.getVM() == 0) {
-            return node;
-        }
-        ArrayNode values = node.putArray("Value");
-        if (ValueRepresentation.isPersonNameVR(vr)) {
-            for (String name : attribute.getStringValues()) {
-                values.addObject().put("Alphabetic", name);
-            }
-        } else if (ValueRepresentation.isAttributeTagVR(vr)) {
-            for (long tag : attribute.getLongValues()) {
-                values.add(String.format("%08X", tag));
-            }
-        } else if (ValueRepresentation.isNumberInJSON(vr)) {
-            addNumbers(values, attribute);
-        } else {
-            for (String text : attribute.getStringValues()) {
-                values.add(text);
+        } else if (!element.values().isEmpty()) {
+            ArrayNode values = node.putArray("Value");
+            for (String value : element.values()) {
+                addValue(values, element.vr(), value);
             }
         }
         return node;
     }
 
-    /** Adds numbers; an IS or DS value that is not a valid number is kept as its string, as stored. */
-    private static void addNumbers(ArrayNode values, Attribute attribute) throws DicomException {
-        String[] texts = attribute.getStringValues();
-        boolean integer = ValueRepresentation.isIntegerNumberInJSON(attribute.getVR());
-        for (String text : texts) {
-            String trimmed = text == null ? "" : text.strip();
+    /**
+     * Adds one value in the JSON type its VR takes: a number, a person name object, or a string. A number that
+     * does not parse (an invalid IS or DS value, or a float that is not finite) is kept as its string, as stored.
+     */
+    private static void addValue(ArrayNode values, String vr, String value) {
+        String trimmed = value == null ? "" : value.strip();
+        if ("PN".equals(vr)) {
+            addPersonName(values, value == null ? "" : value);
+        } else if (INTEGER_VRS.contains(vr)) {
             try {
-                if (integer) {
-                    values.add(Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed));
+                values.add(new BigInteger(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed));
+            } catch (NumberFormatException e) {
+                values.add(trimmed);
+            }
+        } else if (DECIMAL_VRS.contains(vr)) {
+            try {
+                double number = Double.parseDouble(trimmed);
+                if (Double.isFinite(number)) {
+                    values.add(number);
                 } else {
-                    values.add(Double.parseDouble(trimmed));
+                    values.add(trimmed);
                 }
             } catch (NumberFormatException e) {
                 values.add(trimmed);
             }
+        } else {
+            values.add(value);
         }
+    }
+
+    /** Adds a person name as its Alphabetic, Ideographic and Phonetic component groups, empty groups left out. */
+    private static void addPersonName(ArrayNode values, String name) {
+        String[] groups = name.split("=", -1);
+        ObjectNode person = values.addObject();
+        String[] keys = {"Alphabetic", "Ideographic", "Phonetic"};
+        for (int i = 0; i < Math.min(groups.length, keys.length); i++) {
+            if (!groups[i].isEmpty()) {
+                person.put(keys[i], groups[i]);
+            }
+        }
+    }
+
+    static String key(int tag) {
+        return String.format("%08X", tag);
     }
 
     static String key(AttributeTag tag) {

@@ -35,6 +35,8 @@ class DicomwebImages {
                 FROM image i WHERE 1 = 1""");
         List<Object> params = new ArrayList<>();
         if (!viewer.staff()) {
+            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
+            sql.append(" AND i.burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = i.id AND a.contributor = ?)");
             params.add(viewer.userId());
         }
@@ -44,6 +46,20 @@ class DicomwebImages {
         addEquals(sql, params, "i.modality", match.modality());
         sql.append(" ORDER BY i.study_instance_uid, i.series_instance_uid, i.id");
         return jdbc.sql(sql.toString()).params(params).query(DicomwebImages::map).list();
+    }
+
+    /**
+     * Returns one instance the viewer may see.
+     *
+     * @throws DicomwebException with 404 when the instance does not exist or the viewer may not see it
+     */
+    DicomwebInstance instance(Viewer viewer, String study, String series, String instance) {
+        List<DicomwebInstance> found = find(viewer, new Match(study, series, instance, null));
+        if (found.isEmpty()) {
+            throw DicomwebException.notFound("Instance " + instance + " of series " + series + " in study " + study
+                    + " was not found among the images " + viewer.userId() + " may see.");
+        }
+        return found.get(0);
     }
 
     private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {

@@ -7,8 +7,8 @@ import org.truthline.identity.Role;
 
 /**
  * Who is asking, reduced to what decides visibility. Mirrors {@link org.truthline.image.ImageService}: staff
- * roles see every de-identified image, a contributor only the images it has an {@code assignment} row for,
- * anyone else nothing.
+ * roles see every de-identified image, a contributor only the images it has an {@code assignment} row for and
+ * that are not held for burned-in annotation review, anyone else nothing.
  */
 record Viewer(String userId, boolean staff) {
 

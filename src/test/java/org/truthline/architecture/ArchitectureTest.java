@@ -3,6 +3,10 @@ package org.truthline.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.TagFromName;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,6 +37,19 @@ class ArchitectureTest {
                         "org.truthline.intake..", "org.truthline.labeling..", "org.truthline.task..",
                         "org.truthline.ui..", "org.truthline.process..", "org.truthline.project..",
                         "org.truthline.image..", "org.truthline.training..", "org.camunda..", "com.vaadin..")
+                .check(classes);
+    }
+
+    /**
+     * PixelMed is reached through DicomToolkit, so it stays replaceable. The C-STORE receiver is built on
+     * PixelMed's network classes, and other packages may name attributes with its dictionary constants.
+     */
+    @Test
+    void pixelMed_isUsedOnlyBehindDicomToolkit() {
+        DescribedPredicate<JavaClass> pixelMedBeyondDictionary = JavaClass.Predicates.resideInAPackage("com.pixelmed..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(TagFromName.class, AttributeTag.class)));
+        noClasses().that().resideOutsideOfPackages("org.truthline.dicom..", "org.truthline.intake.scp..")
+                .should().dependOnClassesThat(pixelMedBeyondDictionary)
                 .check(classes);
     }
 

@@ -75,6 +75,32 @@ class RenderingTest {
     }
 
     @Test
+    void sigmoidWindow_matchesDcmtk() throws Exception {
+        Path file = SampleCorpus.file("01-modalities/CT_small.dcm");
+
+        byte[] png = toolkit.renderPng(file, 0, new WindowSetting(40, 400, null, VoiLutFunction.SIGMOID));
+
+        BufferedImage ours = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(meanAbsoluteDifference(ours, dcmj2pnm(file, 0, "+Ww 40 400 +Wfs"))).isLessThan(TOLERANCE);
+        assertThat(png).isNotEqualTo(toolkit.renderPng(file, 0, new WindowSetting(40, 400, null)));
+    }
+
+    /**
+     * DCMTK 3.6.7 offers no LINEAR_EXACT. Its LINEAR ramp lies within about half a modality unit of the exact one,
+     * so the two images stay close without being equal.
+     */
+    @Test
+    void linearExactWindow_staysCloseToLinear() throws Exception {
+        Path file = SampleCorpus.file("01-modalities/CT_small.dcm");
+
+        byte[] png = toolkit.renderPng(file, 0, new WindowSetting(40, 400, null, VoiLutFunction.LINEAR_EXACT));
+
+        BufferedImage ours = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(meanAbsoluteDifference(ours, dcmj2pnm(file, 0, "+Ww 40 400"))).isLessThan(TOLERANCE);
+        assertThat(png).isNotEqualTo(toolkit.renderPng(file, 0, new WindowSetting(40, 400, null)));
+    }
+
+    @Test
     void ctWithOwnWindow_usesIt() throws Exception {
         Path file = SampleCorpus.file("07-rendering/CT_signed_pixels.dcm");
         WindowSetting own = toolkit.read(file).windows().get(0);

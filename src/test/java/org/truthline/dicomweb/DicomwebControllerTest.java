@@ -3,7 +3,6 @@ package org.truthline.dicomweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
@@ -13,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.scp.TestPeers;
 import org.truthline.project.NewProject;
-import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
 
 /** QIDO-RS and WADO-RS over real HTTP on the de-identified copies of CT_small and MR_small. */
@@ -26,15 +22,10 @@ class DicomwebControllerTest extends DicomwebTestBase {
 
     private static final String MULTIPART_DICOM = "multipart/related; type=\"application/dicom\"";
 
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper mapper;
 
     static Map<String, Object> ct;
     static Map<String, Object> mr;
+    static Map<String, Object> heldImage;
 
     @BeforeEach
     synchronized void importOnce() throws Exception {
@@ -44,21 +35,32 @@ class DicomwebControllerTest extends DicomwebTestBase {
         ProjectSummary project = projects.create(new NewProject("DICOMweb server test", null, "finding-severity", 2,
                 0.0, 0), "lead");
         ImportJob job = imports.startFiles(project.id(), TestPeers.samples(), List.of(
-                TestPeers.sample("01-modalities/CT_small.dcm"), TestPeers.sample("01-modalities/MR_small.dcm")),
+                TestPeers.sample("01-modalities/CT_small.dcm"), TestPeers.sample("01-modalities/MR_small.dcm"),
+                TestPeers.sample("02-transfer-syntaxes/OT_RGB_RLE.dcm")),
                 "DICOMweb test", "lead");
-        assertThat(waitFor(job.id()).importedFiles()).isEqualTo(2);
+        assertThat(waitFor(job.id()).importedFiles()).isEqualTo(3);
         ct = row(project.id(), "01-modalities/CT_small.dcm");
         mr = row(project.id(), "01-modalities/MR_small.dcm");
-        // contributor2 is assigned MR_small only; contributor1 has no assignment.
+        heldImage = row(project.id(), "02-transfer-syntaxes/OT_RGB_RLE.dcm");
+        // All three lack Burned In Annotation, so intake held them. A lead clears CT and MR, and OT stays held.
+        jdbc.sql("UPDATE image SET burned_in_status = 'CLEARED' WHERE id IN (?, ?)")
+                .params(ct.get("id"), mr.get("id")).update();
+        // contributor2 is assigned MR_small and the held OT_RGB_RLE. contributor1 has no assignment.
+        assign(mr.get("id"));
+        assign(heldImage.get("id"));
+    }
+
+    private void assign(Object imageId) {
         jdbc.sql("""
                 INSERT INTO assignment (image_id, process_instance_id, contributor, status, created_at)
                 VALUES (?, 'dicomweb-test', 'contributor2', 'OPEN', ?)""")
-                .params(mr.get("id"), OffsetDateTime.now()).update();
+                .params(imageId, OffsetDateTime.now()).update();
     }
 
     private Map<String, Object> row(long projectId, String sourceName) {
         return jdbc.sql("""
-                SELECT id, study_instance_uid, series_instance_uid, sop_instance_uid, original_sop_instance_uid
+                SELECT id, study_instance_uid, series_instance_uid, sop_instance_uid, original_sop_instance_uid,
+                       burned_in_status
                 FROM image WHERE project_id = ? AND source_name = ?""").params(projectId, sourceName)
                 .query().singleRow().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(), Map.Entry::getValue));
@@ -106,6 +108,20 @@ class DicomwebControllerTest extends DicomwebTestBase {
     }
 
     @Test
+    void heldImage_hiddenFromAssignedContributor() throws Exception {
+        String series = "/dicomweb/studies/" + heldImage.get("study_instance_uid") + "/series/"
+                + heldImage.get("series_instance_uid");
+
+        List<String> forContributor2 = values(mapper.readTree(get("contributor2", "/dicomweb/studies", null).body()),
+                "0020000D");
+
+        assertThat(heldImage.get("burned_in_status")).isEqualTo("PENDING");
+        assertThat(forContributor2).doesNotContain((String) heldImage.get("study_instance_uid"));
+        assertThat(get("contributor2", series, MULTIPART_DICOM).statusCode()).isEqualTo(404);
+        assertThat(get("lead", series, MULTIPART_DICOM).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void wadoStudy_returnsDeidentifiedDicomParts() throws Exception {
         HttpResponse<byte[]> response = get("lead", "/dicomweb/studies/" + ct.get("study_instance_uid"),
                 MULTIPART_DICOM);
@@ -150,7 +166,10 @@ class DicomwebControllerTest extends DicomwebTestBase {
         JsonNode metadata = mapper.readTree(response.body()).get(0);
         assertThat(metadata.at("/00080018/Value/0").asText()).isEqualTo(ct.get("sop_instance_uid"));
         assertThat(metadata.at("/00100010/Value/0/Alphabetic").asText()).isNotEqualTo(CT_ORIGINAL_PATIENT_NAME);
-        assertThat(metadata.has("7FE00010")).isFalse();
+        assertThat(metadata.at("/7FE00010/vr").asText()).isEqualTo("OW");
+        assertThat(metadata.at("/7FE00010/BulkDataURI").asText())
+                .isEqualTo("http://127.0.0.1:" + port + path.replace("/metadata", "/bulkdata/7FE00010"));
+        assertThat(metadata.at("/7FE00010").has("InlineBinary")).isFalse();
         assertThat(new String(response.body())).doesNotContain("CompressedSamples");
     }
 

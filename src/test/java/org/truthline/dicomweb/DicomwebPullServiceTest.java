@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
@@ -16,11 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.scp.TestPeers;
 import org.truthline.project.NewProject;
-import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
 
 /** Pulls CT_small from a real Orthanc on loopback over QIDO-RS and WADO-RS into fresh projects. */
@@ -34,12 +31,6 @@ class DicomwebPullServiceTest extends DicomwebTestBase {
     DicomwebPullService pulls;
     @Autowired
     ProjectDicomwebUrls urls;
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ObjectMapper mapper;
 
     @BeforeAll
     static void startOrthanc() throws Exception {

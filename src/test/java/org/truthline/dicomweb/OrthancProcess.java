@@ -33,6 +33,14 @@ final class OrthancProcess implements AutoCloseable {
 
     /** Starts Orthanc and waits until its REST API responds; skips the test when Orthanc or the plugin is absent. */
     static OrthancProcess start() throws IOException, InterruptedException {
+        return start("{}");
+    }
+
+    /**
+     * Starts Orthanc with remote DICOMweb servers it may query and retrieve from, given as the JSON object of its
+     * {@code DicomWeb.Servers} setting.
+     */
+    static OrthancProcess start(String dicomwebServers) throws IOException, InterruptedException {
         Path orthanc = TestPeers.executable("/usr/sbin/Orthanc");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(PLUGIN),
                 "Orthanc's DICOMweb plugin is not installed at " + PLUGIN + "; install orthanc-dicomweb");
@@ -51,9 +59,10 @@ final class OrthancProcess implements AutoCloseable {
                   "AuthenticationEnabled": false,
                   "HttpDescribeErrors": true,
                   "Plugins": ["%s"],
-                  "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "Host": "127.0.0.1:%d"}
+                  "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "Host": "127.0.0.1:%d", "Servers": %s}
                 }
-                """.formatted(httpPort, dicomPort, folder.resolve("storage"), folder.resolve("index"), PLUGIN, httpPort);
+                """.formatted(httpPort, dicomPort, folder.resolve("storage"), folder.resolve("index"), PLUGIN, httpPort,
+                dicomwebServers);
         Path configFile = folder.resolve("orthanc.json");
         Files.writeString(configFile, config);
         Process process = new ProcessBuilder(orthanc.toString(), "--logdir=" + folder, configFile.toString())
@@ -65,6 +74,31 @@ final class OrthancProcess implements AutoCloseable {
 
     String dicomwebUrl() {
         return "http://127.0.0.1:" + httpPort + "/dicom-web";
+    }
+
+    /**
+     * Sends a POST with a JSON body to Orthanc's REST API and returns the response. The request gets a connection
+     * of its own: a POST on a connection kept alive from an earlier request once failed with "HTTP/1.1 header
+     * parser received no bytes", and HttpClient does not retry a POST.
+     */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return fresh.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a GET to Orthanc's REST API and returns the response. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Returns the log Orthanc wrote to standard output, for failure messages. */
+    String log() throws IOException {
+        return Files.readString(folder.resolve("stdout.log"));
     }
 
     /** Stores one file through Orthanc's REST API ({@code POST /instances}). */
