@@ -402,7 +402,15 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(decompress);
         try (DicomInputStream in = HeaderReader.open(file, header.rawDataSetTransferSyntaxUid())) {
-            list.read(in);
+            if (decompress) {
+                // Decompression builds PixelMed's frame decoders, so keep their plug-in scans cheap.
+                ImageIoPlugins.decode(() -> {
+                    list.read(in);
+                    return null;
+                });
+            } else {
+                list.read(in);
+            }
         } catch (IOException | DicomException e) {
             throw HeaderReader.classifyReadFailure(header.fileName(), e);
         }
