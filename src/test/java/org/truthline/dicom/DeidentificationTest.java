@@ -9,6 +9,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UnknownAttribute;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,6 +130,20 @@ class DeidentificationTest {
         assertThat(dump.exitCode()).as("dcmdump exit code, output:%n%s", dump.output()).isZero();
         assertThat(dump.output()).doesNotContain("E: ");
         assertThat(privateLines(dump.output())).isEmpty();
+    }
+
+    @Test
+    void dummyForUnknownVr_isWrittenAsBytes() throws Exception {
+        // Person Name (action D) as a writer may encode it with VR UN.
+        UnknownAttribute original = new UnknownAttribute(TagFromName.PersonName);
+        original.setValues("DOE^JANE".getBytes(StandardCharsets.US_ASCII));
+        AttributeList dataSet = new AttributeList();
+        dataSet.put(original);
+
+        new Deidentifier(Set.of()).apply(dataSet, new TestRemapper(), DeidentificationOptions.BASIC);
+
+        assertThat(new String(dataSet.get(TagFromName.PersonName).getByteValues(), StandardCharsets.US_ASCII))
+                .isEqualTo("ANONYMIZED");
     }
 
     @Test
