@@ -200,6 +200,11 @@ final class Deidentifier {
             case D -> {
                 if (ValueRepresentation.isUniqueIdentifierVR(vr)) {
                     counts.uidsRemapped += remapUids(attribute, uids);
+                } else if (attribute instanceof UnknownAttribute unknown) {
+                    // PixelMed sets a UN value from bytes only. This covers Selector UN Value and any attribute that
+                    // a writer encoded as UN.
+                    unknown.setValues(dummyValue(vr).getBytes(StandardCharsets.US_ASCII));
+                    counts.replaced++;
                 } else if (!(attribute instanceof SequenceAttribute)) {
                     attribute.removeValues();
                     attribute.addValue(dummyValue(vr));

@@ -9,6 +9,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UnknownAttribute;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,6 +130,53 @@ class DeidentificationTest {
         assertThat(dump.exitCode()).as("dcmdump exit code, output:%n%s", dump.output()).isZero();
         assertThat(dump.output()).doesNotContain("E: ");
         assertThat(privateLines(dump.output())).isEmpty();
+    }
+
+    @Test
+    void slideMicroscopy_specimenIdentifiersAppearNowhereInDump() throws Exception {
+        Path source = SampleCorpus.file("01-modalities/SM_slide_microscopy_rgb.dcm");
+        Set<String> identifiers = valuesAtAnyDepth(read(source),
+                List.of(TagFromName.ContainerIdentifier, TagFromName.SpecimenIdentifier));
+        assertThat(identifiers).as("Container and Specimen Identifiers of the original").isNotEmpty();
+        Path copy = output.resolve("sm.dcm");
+
+        toolkit.deidentify(source, copy, new TestRemapper(), DeidentificationOptions.BASIC);
+
+        assertThat(Attribute.getSingleStringValueOrEmptyString(read(copy), TagFromName.ContainerIdentifier))
+                .as("Container Identifier of the copy").isEqualTo("ANONYMIZED");
+        assumeTrue(Files.isExecutable(DCMDUMP), "dcmdump (dcmtk) is not installed; dump check skipped");
+        DcmdumpResult dump = dcmdump(copy);
+        assertThat(dump.exitCode()).as("dcmdump exit code, output:%n%s", dump.output()).isZero();
+        for (String value : identifiers) {
+            assertThat(dump.output()).as("dcmdump of the copy").doesNotContain(value);
+        }
+    }
+
+    @Test
+    void encapsulatedPdf_documentReplacedByDummy() throws Exception {
+        Path source = SampleCorpus.file("03-phi-deid/OT_encapsulated_PDF.dcm");
+        assertThat(Files.readString(source, StandardCharsets.ISO_8859_1)).as("bytes of the original").contains("%PDF");
+        Path copy = output.resolve("pdf.dcm");
+
+        toolkit.deidentify(source, copy, new TestRemapper(), DeidentificationOptions.BASIC);
+
+        assertThat(Files.readString(copy, StandardCharsets.ISO_8859_1)).as("bytes of the copy").doesNotContain("%PDF");
+        assertThat(new String(read(copy).get(TagFromName.EncapsulatedDocument).getByteValues(),
+                StandardCharsets.US_ASCII)).isEqualTo("ANONYMIZED");
+    }
+
+    @Test
+    void dummyForUnknownVr_isWrittenAsBytes() throws Exception {
+        // Person Name (action D) as a writer may encode it with VR UN.
+        UnknownAttribute original = new UnknownAttribute(TagFromName.PersonName);
+        original.setValues("DOE^JANE".getBytes(StandardCharsets.US_ASCII));
+        AttributeList dataSet = new AttributeList();
+        dataSet.put(original);
+
+        new Deidentifier(Set.of()).apply(dataSet, new TestRemapper(), DeidentificationOptions.BASIC);
+
+        assertThat(new String(dataSet.get(TagFromName.PersonName).getByteValues(), StandardCharsets.US_ASCII))
+                .isEqualTo("ANONYMIZED");
     }
 
     @Test
