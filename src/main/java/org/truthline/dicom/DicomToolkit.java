@@ -21,7 +21,7 @@ public interface DicomToolkit {
 
     /**
      * Returns the files that a DICOMDIR references, resolved against its folder, whether they exist or not.
-     * References outside that folder are left out, and an unreadable DICOMDIR yields an empty list; both are
+     * References outside that folder are left out, and an unreadable DICOMDIR yields an empty list. Both are
      * logged as warnings.
      */
     List<Path> referencedFiles(Path dicomdir);

@@ -39,8 +39,8 @@ import org.truthline.dicom.DicomToolkit;
  * A {@code .zip} upload is extracted into a folder named after the archive. A file of an uploaded folder keeps its
  * path inside that folder, so equal names in different sub-folders stay apart. Every other upload is handed to the
  * import as it is, whatever its name, so a file that is not DICOM ends in quarantine rather than being dropped.
- * The exception is a DICOMDIR: like the server-side folder import, the import skips it, because it indexes images
- * and contains none.
+ * DICOMDIR files are the exception. Like the server-side folder import, the import skips them, because a DICOMDIR
+ * indexes images and contains none.
  *
  * <p>Archives are extracted only when every entry stays inside the batch folder, and within the limits on entry
  * count and extracted size. Folder paths must be relative and stay inside the batch folder too. The spool folder
@@ -243,7 +243,8 @@ public class UploadService implements DisposableBean {
                         + " (spring.servlet.multipart.max-file-size); split it or import it from a server folder."));
                 return candidate;
             } catch (FileAlreadyExistsException e) {
-                // Another file of the batch has this name; nothing was read from content, so try the next one.
+                // Another file of the batch has this name. Nothing was read from content yet, so the next name
+                // is tried.
             }
         }
     }

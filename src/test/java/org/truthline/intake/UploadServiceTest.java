@@ -169,8 +169,8 @@ class UploadServiceTest {
 
         @BeforeEach
         void service() {
-            uploads = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS), new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10,
-                    DataSize.ofBytes(10_000));
+            uploads = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
+                    new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10, DataSize.ofBytes(10_000));
         }
 
         @AfterEach

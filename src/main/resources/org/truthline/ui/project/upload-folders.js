@@ -21,9 +21,9 @@ const choosePickerMode = (event) => {
 folderButton.parentElement.addEventListener('click', choosePickerMode, true);
 folderButton.parentElement.addEventListener('touchend', choosePickerMode, true);
 
-// Browsers send only a file's name. For files from a folder, send the path inside that folder as the multipart
-// file name instead, as browsers do when a form submits a folder input, so that the server keeps IM0001 of one
-// sub-folder apart from IM0001 of another.
+// Browsers send only a file's name. For a file from a folder, the path inside that folder becomes the multipart
+// file name instead, as when a form submits a folder input. The server then keeps IM0001 of one sub-folder
+// apart from IM0001 of another.
 upload.addEventListener('upload-request', (event) => {
   const file = event.detail.file;
   const path = file.truthlinePath || file.webkitRelativePath;
@@ -32,7 +32,7 @@ upload.addEventListener('upload-request', (event) => {
   }
 });
 
-// The component's own drop handling drops folder paths and, in Chromium, reads at most 100 entries of each
+// The component's own drop handling loses folder paths and, in Chromium, reads at most 100 entries of each
 // folder, because it calls readEntries only once. A drop that contains a folder is therefore read here, with
 // every entry and its path, and handed to the component's file queue. Drops of plain files stay with the
 // component.
