@@ -64,8 +64,26 @@ final class DicomFolders {
         return false;
     }
 
+    /** Returns the files of {@link #references} that exist, skipping missing ones with a warning. */
     private static List<Path> referencedFiles(Path dicomdir) {
-        Path base = dicomdir.getParent().toAbsolutePath().normalize();
+        List<Path> existing = new ArrayList<>();
+        for (Path path : references(dicomdir)) {
+            if (Files.isRegularFile(path)) {
+                existing.add(path);
+            } else {
+                log.warn("DICOMDIR {} references {}, which is missing; skipped", dicomdir, path);
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * Returns the files that a DICOMDIR references, resolved against its folder, in record order, whether they
+     * exist or not. A reference outside the DICOMDIR's folder is left out with a warning, and so are all
+     * references of a DICOMDIR that cannot be read.
+     */
+    static List<Path> references(Path dicomdir) {
+        Path base = dicomdir.toAbsolutePath().normalize().getParent();
         List<Path> referenced = new ArrayList<>();
         AttributeList list = new AttributeList();
         try {
@@ -88,8 +106,8 @@ final class DicomFolders {
                 path = path.resolve(component.trim());
             }
             path = path.normalize();
-            if (!path.startsWith(base) || !Files.isRegularFile(path)) {
-                log.warn("DICOMDIR {} references {}, which is outside its folder or missing; skipped", dicomdir, path);
+            if (!path.startsWith(base)) {
+                log.warn("DICOMDIR {} references {}, which is outside its folder; skipped", dicomdir, path);
                 continue;
             }
             referenced.add(path);

@@ -21,6 +21,13 @@ public interface DicomToolkit {
     /** Lists the DICOM files under a folder, recursively; when the folder has a DICOMDIR, the files it references. */
     List<Path> listFiles(Path folder);
 
+    /**
+     * Returns the files that a DICOMDIR references, resolved against its folder, whether they exist or not.
+     * References outside that folder are left out, and an unreadable DICOMDIR yields an empty list. Both are
+     * logged as warnings.
+     */
+    List<Path> referencedFiles(Path dicomdir);
+
     /** Reads the header and checks the limits, without decoding pixels. */
     DicomSummary read(Path file) throws DicomRejectedException;
 

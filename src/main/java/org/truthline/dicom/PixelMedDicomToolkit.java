@@ -79,6 +79,11 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
+    public List<Path> referencedFiles(Path dicomdir) {
+        return DicomFolders.references(dicomdir);
+    }
+
+    @Override
     public DicomSummary read(Path file) throws DicomRejectedException {
         lastRead.remove();
         DicomHeader header = headers.read(file);

@@ -14,12 +14,14 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -30,21 +32,26 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
+import org.truthline.dicom.DicomToolkit;
 
 /**
  * Spools files uploaded through the browser under the data directory and imports each batch as one import job.
- * A {@code .zip} upload is extracted into a folder named after the archive. Every other upload is handed to the
+ * A {@code .zip} upload is extracted into a folder named after the archive. A file of an uploaded folder keeps its
+ * path inside that folder, so equal names in different sub-folders stay apart. Every other upload is handed to the
  * import as it is, whatever its name, so a file that is not DICOM ends in quarantine rather than being dropped.
+ * DICOMDIR files are the exception. Like the server-side folder import, the import skips them, because a DICOMDIR
+ * indexes images and contains none.
  *
  * <p>Archives are extracted only when every entry stays inside the batch folder, and within the limits on entry
- * count and extracted size. The spool folder of a batch is deleted once its import has finished, or when the
- * batch is discarded.
+ * count and extracted size. Folder paths must be relative and stay inside the batch folder too. The spool folder
+ * of a batch is deleted once its import has finished, or when the batch is discarded.
  */
 @Service
 public class UploadService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
+    private static final String DICOMDIR = "DICOMDIR";
     /** Folder that macOS's archive tool adds with resource forks; its entries are never images. */
     private static final String MACOS_METADATA = "__MACOSX/";
 
@@ -78,6 +85,10 @@ public class UploadService implements DisposableBean {
             return files.size();
         }
 
+        private synchronized List<Path> files() {
+            return List.copyOf(files);
+        }
+
         private synchronized void addAll(List<Path> added) {
             if (started) {
                 throw new IllegalStateException("The upload batch has already been imported; start a new one.");
@@ -95,6 +106,7 @@ public class UploadService implements DisposableBean {
     }
 
     private final ImportService imports;
+    private final DicomToolkit dicom;
     private final StorageLayout storage;
     private final long maxFileBytes;
     private final ArchiveLimits archiveLimits;
@@ -105,11 +117,12 @@ public class UploadService implements DisposableBean {
         return thread;
     });
 
-    public UploadService(ImportService imports, StorageLayout storage,
+    public UploadService(ImportService imports, DicomToolkit dicom, StorageLayout storage,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
             @Value("${truthline.upload.max-archive-entries:10000}") int maxArchiveEntries,
             @Value("${truthline.upload.max-extracted-size:20GB}") DataSize maxExtractedSize) {
         this.imports = imports;
+        this.dicom = dicom;
         this.storage = storage;
         this.maxFileBytes = maxFileSize.toBytes();
         this.archiveLimits = new ArchiveLimits(maxArchiveEntries, maxExtractedSize.toBytes());
@@ -128,7 +141,7 @@ public class UploadService implements DisposableBean {
     public Batch newBatch() {
         Path root = storage.temporary().resolve("uploads").resolve(UUID.randomUUID().toString());
         try {
-            return new Batch(Files.createDirectories(root));
+            return new Batch(Files.createDirectories(root).toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the upload folder " + root
                     + "; check that truthline.data-dir is writable.", e);
@@ -136,7 +149,8 @@ public class UploadService implements DisposableBean {
     }
 
     /**
-     * Spools one uploaded file into the batch, extracting it when its name ends in {@code .zip}.
+     * Spools one uploaded file into the batch, extracting it when its name ends in {@code .zip}. A name that is
+     * already taken gets a counter, as in {@code CT_small (2).dcm}.
      *
      * @param fileName the name the browser sent; any folder part is ignored
      * @return the names of the files added to the batch, relative to its root
@@ -145,20 +159,67 @@ public class UploadService implements DisposableBean {
      */
     public List<String> add(Batch batch, String fileName, InputStream content) {
         String name = baseName(fileName);
+        return store(batch, batch.root(), name, name, content);
+    }
+
+    /**
+     * Spools one file of an uploaded folder into the batch under its path inside that folder, creating the
+     * sub-folders it needs. A {@code .zip} file is extracted like in {@link #add}. A path that is already taken
+     * gets a counter in its file name.
+     *
+     * @param relativePath the file's path inside the uploaded folder as the browser sent it, normally starting
+     *        with the chosen folder's name ({@code export/series1/IM0001}); {@code \} counts as a separator
+     * @return the names of the files added to the batch, relative to its root
+     * @throws IllegalArgumentException when the path is empty, absolute, starts with a drive letter, has an
+     *         empty, {@code .} or {@code ..} segment or a control character, or for the reasons of {@link #add};
+     *         the batch is unchanged then
+     */
+    public List<String> addFromFolder(Batch batch, String relativePath, InputStream content) {
+        String path = relativePath == null ? "" : relativePath.replace('\\', '/');
+        String problem = folderPathProblem(path);
+        if (problem != null) {
+            throw new IllegalArgumentException("The uploaded file path '" + relativePath + "' " + problem
+                    + ". A folder upload may only contain paths inside the chosen folder, so the file was not "
+                    + "stored.");
+        }
+        Path target = batch.root().resolve(path).normalize();
+        if (!target.startsWith(batch.root()) || target.equals(batch.root())) {
+            throw new IllegalArgumentException("The uploaded file path '" + relativePath + "' resolves outside "
+                    + "the upload folder, so the file was not stored.");
+        }
+        Path folder = target.getParent();
+        for (Path ancestor = folder; !ancestor.equals(batch.root()); ancestor = ancestor.getParent()) {
+            if (Files.isRegularFile(ancestor)) {
+                throw new IllegalArgumentException("The uploaded file path '" + relativePath + "' needs the folder "
+                        + batch.root().relativize(ancestor) + ", but a file of this batch already has that name. "
+                        + "Import the batch first, then upload the folder again.");
+            }
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload folder " + folder, e);
+        }
+        return store(batch, folder, target.getFileName().toString(), relativePath, content);
+    }
+
+    /**
+     * Spools {@code content} as {@code folder/name}, or extracts it there when it is a ZIP archive.
+     *
+     * @param shownName the upload's name in messages
+     */
+    private List<String> store(Batch batch, Path folder, String name, String shownName, InputStream content) {
         Path spooled;
         try {
-            spooled = uniquePath(batch.root(), name);
-            copyLimited(content, spooled, maxFileBytes, () -> new IllegalArgumentException(name
-                    + " is larger than the maximum upload size of " + describe(maxFileBytes)
-                    + " (spring.servlet.multipart.max-file-size); split it or import it from a server folder."));
+            spooled = spoolUnique(folder, name, shownName, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the upload " + name + " in " + batch.root(), e);
+            throw new UncheckedIOException("Cannot store the upload " + shownName + " in " + folder, e);
         }
         List<Path> added;
         if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try {
-                Path folder = uniqueFolder(batch.root(), name.substring(0, name.length() - 4));
-                added = extract(spooled, name, folder, archiveLimits);
+                Path archiveFolder = uniqueFolder(folder, name.substring(0, name.length() - 4));
+                added = extract(spooled, shownName, archiveFolder, archiveLimits);
             } finally {
                 deleteQuietly(spooled);
             }
@@ -170,21 +231,80 @@ public class UploadService implements DisposableBean {
     }
 
     /**
-     * Starts one import job for every file of the batch. The spool folder is deleted after the job has finished.
+     * Copies {@code content} to {@code folder/name}, or to {@code folder/name (2)} and so on when that name is
+     * taken. Creating the file and checking the name are one step, so parallel uploads of one name both succeed.
+     */
+    private Path spoolUnique(Path folder, String name, String shownName, InputStream content) throws IOException {
+        for (int n = 1; ; n++) {
+            Path candidate = folder.resolve(n == 1 ? name : withCounter(name, n));
+            try {
+                copyLimited(content, candidate, maxFileBytes, () -> new IllegalArgumentException(shownName
+                        + " is larger than the maximum upload size of " + describe(maxFileBytes)
+                        + " (spring.servlet.multipart.max-file-size); split it or import it from a server folder."));
+                return candidate;
+            } catch (FileAlreadyExistsException e) {
+                // Another file of the batch has this name. Nothing was read from content yet, so the next name
+                // is tried.
+            }
+        }
+    }
+
+    /**
+     * Starts one import job for every file of the batch except DICOMDIRs. The spool folder is deleted after the
+     * job has finished.
      *
-     * @throws IllegalArgumentException when the batch contains no file
+     * @throws IllegalArgumentException when the batch contains no file, or only DICOMDIRs
      */
     public ImportJob startImport(long projectId, Batch batch, String userId) {
         if (batch.size() == 0) {
             throw new IllegalArgumentException("No files have been uploaded yet; add DICOM files or a .zip first.");
         }
-        List<Path> files = batch.markStarted();
+        if (batch.files().stream().allMatch(UploadService::isDicomdir)) {
+            throw new IllegalArgumentException("The upload contains only a DICOMDIR, which lists images but contains "
+                    + "none; upload the folder with its image files.");
+        }
+        List<Path> uploaded = batch.markStarted();
+        List<Path> files = uploaded.stream().filter(file -> !isDicomdir(file)).toList();
+        if (files.size() < uploaded.size()) {
+            log.info("Upload import into project {} skips {} DICOMDIR files; their images are imported as uploaded",
+                    projectId, uploaded.size() - files.size());
+        }
         String source = "upload of " + files.size() + (files.size() == 1 ? " file" : " files") + " by " + userId;
         ImportJob job = imports.startFiles(projectId, batch.root(), files, source, userId);
         spoolsOfRunningImports.put(job.id(), batch.root());
         log.info("Import {} of {} uploaded files into project {} started by {}", job.id(), files.size(), projectId,
                 userId);
         return job;
+    }
+
+    /**
+     * Returns the files that the batch's DICOMDIRs reference but that are not in the batch, relative to its
+     * root, so a lead can notice an incomplete folder before importing it. Names are compared ignoring case,
+     * because exports made on Windows or macOS often list {@code IM0001} for a file stored as {@code im0001}.
+     */
+    public List<String> missingDicomdirReferences(Batch batch) {
+        List<Path> files = batch.files();
+        Set<String> present = files.stream().map(file -> key(batch, file)).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (Path file : files) {
+            if (!isDicomdir(file)) {
+                continue;
+            }
+            for (Path referenced : dicom.referencedFiles(file)) {
+                if (referenced.startsWith(batch.root()) && !present.contains(key(batch, referenced))) {
+                    missing.add(batch.root().relativize(referenced).toString());
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static String key(Batch batch, Path file) {
+        return batch.root().relativize(file).toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isDicomdir(Path file) {
+        return DICOMDIR.equalsIgnoreCase(file.getFileName().toString());
     }
 
     /** Deletes a batch that will not be imported, with its spooled files. A started batch is left alone. */
@@ -258,16 +378,7 @@ public class UploadService implements DisposableBean {
 
     /** Resolves an entry name under {@code root}, rejecting names that would leave it. */
     private static Path safeDestination(Path root, String name, String archiveName) {
-        boolean absolute = name.startsWith("/") || WINDOWS_DRIVE.matcher(name).matches();
-        boolean climbs = Stream.of(name.split("/")).anyMatch(".."::equals);
-        String problem = null;
-        if (absolute) {
-            problem = "is absolute";
-        } else if (climbs) {
-            problem = "contains '..'";
-        } else if (name.isBlank()) {
-            problem = "is empty";
-        }
+        String problem = pathProblem(name);
         if (problem != null) {
             throw new IllegalArgumentException(archiveName + " contains the entry '" + name + "', whose path "
                     + problem + ". Archives may only contain relative paths inside the archive, so nothing was "
@@ -282,16 +393,58 @@ public class UploadService implements DisposableBean {
     }
 
     /**
+     * Returns why a relative path ({@code /} between segments) cannot be used inside a batch folder, or null
+     * when it can: it is empty or absolute, starts with a drive letter, or has a {@code ..} segment.
+     */
+    static String pathProblem(String path) {
+        if (path.isBlank()) {
+            return "is empty";
+        }
+        if (path.startsWith("/")) {
+            return "is absolute";
+        }
+        if (WINDOWS_DRIVE.matcher(path).matches()) {
+            return "starts with a drive letter, so it is absolute";
+        }
+        if (Stream.of(path.split("/")).anyMatch(".."::equals)) {
+            return "contains '..'";
+        }
+        return null;
+    }
+
+    /**
+     * Returns why a file path from a folder upload cannot be stored, or null when it can. Besides
+     * {@link #pathProblem}, it rejects empty and {@code .} segments, which no browser sends, and control
+     * characters, which no file name on the client's disk contains.
+     */
+    static String folderPathProblem(String path) {
+        String problem = pathProblem(path);
+        if (problem != null) {
+            return problem;
+        }
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "contains a control character";
+        }
+        if (Stream.of(path.split("/", -1)).anyMatch(segment -> segment.isEmpty() || segment.equals("."))) {
+            return "has an empty or '.' segment";
+        }
+        return null;
+    }
+
+    /**
      * Copies {@code in} into a new file, failing once more than {@code maxBytes} have been read; the partial
      * file is deleted then.
      *
      * @return the number of bytes copied
+     * @throws FileAlreadyExistsException when {@code file} exists; it is left unchanged and nothing is read
      */
     private static long copyLimited(InputStream in, Path file, long maxBytes,
             java.util.function.Supplier<IllegalArgumentException> tooLarge) throws IOException {
         long copied = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+        // Opened before the try block, so that a name taken by another file never deletes that file below.
+        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+        try (out) {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 copied += read;
@@ -316,16 +469,6 @@ public class UploadService implements DisposableBean {
                     + "'); rename the file and upload it again.");
         }
         return name;
-    }
-
-    /** Returns {@code folder/name}, or {@code folder/name (2)} and so on when that file exists already. */
-    private static Path uniquePath(Path folder, String name) throws IOException {
-        for (int n = 1; ; n++) {
-            Path candidate = folder.resolve(n == 1 ? name : withCounter(name, n));
-            if (!Files.exists(candidate)) {
-                return candidate;
-            }
-        }
     }
 
     private static Path uniqueFolder(Path parent, String name) {

@@ -2,6 +2,7 @@ package org.truthline.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pixelmed.dicom.DicomDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,21 @@ class ListFilesTest {
         assertThat(files).noneMatch(path -> path.getFileName().toString().equals("DICOMDIR"));
         assertThat(files).contains(folder.toAbsolutePath().normalize().resolve("77654033/CR1/6154"));
         assertThat(files).doesNotHaveDuplicates().allMatch(Files::isRegularFile);
+    }
+
+    @Test
+    void referencedFiles_includeMissingFiles(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("SERIES1"));
+        Files.copy(Path.of("samples", "CT_small.dcm"), folder.resolve("SERIES1/IM0001"));
+        Files.copy(Path.of("samples", "MR_small.dcm"), folder.resolve("SERIES1/IM0002"));
+        new DicomDirectory(folder.toFile(), new String[] {"SERIES1/IM0001", "SERIES1/IM0002"})
+                .write(folder.resolve("DICOMDIR").toString());
+        Files.delete(folder.resolve("SERIES1/IM0002"));
+
+        Path root = folder.toAbsolutePath().normalize();
+        assertThat(toolkit.referencedFiles(folder.resolve("DICOMDIR")))
+                .containsExactly(root.resolve("SERIES1/IM0001"), root.resolve("SERIES1/IM0002"));
+        assertThat(toolkit.listFiles(folder)).containsExactly(root.resolve("SERIES1/IM0001"));
     }
 
     @Test

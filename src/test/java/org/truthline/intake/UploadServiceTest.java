@@ -3,6 +3,7 @@ package org.truthline.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pixelmed.dicom.DicomDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
+import org.truthline.dicom.DicomLimits;
+import org.truthline.dicom.PixelMedDicomToolkit;
 
 class UploadServiceTest {
 
@@ -166,8 +169,8 @@ class UploadServiceTest {
 
         @BeforeEach
         void service() {
-            uploads = new UploadService(null, new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10,
-                    DataSize.ofBytes(10_000));
+            uploads = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
+                    new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10, DataSize.ofBytes(10_000));
         }
 
         @AfterEach
@@ -225,6 +228,116 @@ class UploadServiceTest {
 
             assertThatThrownBy(() -> uploads.add(batch, "folder/..", new ByteArrayInputStream(new byte[1])))
                     .hasMessageContaining("no usable file name");
+        }
+
+        @Test
+        void folderFilesKeepRelativePaths() {
+            UploadService.Batch batch = uploads.newBatch();
+
+            uploads.addFromFolder(batch, "export/series1/IM0001", new ByteArrayInputStream(new byte[] {1}));
+            uploads.addFromFolder(batch, "export/series2/IM0001", new ByteArrayInputStream(new byte[] {2}));
+            uploads.addFromFolder(batch, "export\\series3\\IM0001", new ByteArrayInputStream(new byte[] {3}));
+
+            assertThat(batch.fileNames()).containsExactly("export/series1/IM0001", "export/series2/IM0001",
+                    "export/series3/IM0001");
+            assertThat(batch.root().resolve("export/series1/IM0001")).hasBinaryContent(new byte[] {1});
+            assertThat(batch.root().resolve("export/series2/IM0001")).hasBinaryContent(new byte[] {2});
+        }
+
+        @Test
+        void repeatedFolderPathGetsCounter() {
+            UploadService.Batch batch = uploads.newBatch();
+
+            uploads.addFromFolder(batch, "export/series1/IM0001", new ByteArrayInputStream(new byte[] {1}));
+            List<String> added = uploads.addFromFolder(batch, "export/series1/IM0001",
+                    new ByteArrayInputStream(new byte[] {2}));
+
+            assertThat(added).containsExactly("export/series1/IM0001 (2)");
+            assertThat(batch.root().resolve("export/series1/IM0001")).hasBinaryContent(new byte[] {1});
+        }
+
+        @Test
+        void unsafeFolderPathsAreRejected() throws IOException {
+            Map<String, String> problems = new LinkedHashMap<>();
+            problems.put("../outside.dcm", "contains '..'");
+            problems.put("export/../../outside.dcm", "contains '..'");
+            problems.put("export\\..\\..\\outside.dcm", "contains '..'");
+            problems.put("/etc/passwd", "is absolute");
+            problems.put("\\\\server\\share\\IM0001", "is absolute");
+            problems.put("C:/export/IM0001", "starts with a drive letter");
+            problems.put("c:\\export\\IM0001", "starts with a drive letter");
+            problems.put("", "is empty");
+            problems.put("export//IM0001", "has an empty or '.' segment");
+            problems.put("export/./IM0001", "has an empty or '.' segment");
+            problems.put("export/", "has an empty or '.' segment");
+            problems.put("export/IM\u00000001", "contains a control character");
+            UploadService.Batch batch = uploads.newBatch();
+
+            for (Map.Entry<String, String> problem : problems.entrySet()) {
+                assertThatThrownBy(() -> uploads.addFromFolder(batch, problem.getKey(),
+                        new ByteArrayInputStream(new byte[] {1})))
+                        .as(problem.getKey())
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("The uploaded file path '" + problem.getKey() + "' " + problem.getValue())
+                        .hasMessageContaining("the file was not stored");
+            }
+            assertThat(batch.size()).isZero();
+            assertThat(fileCount(batch.root())).isZero();
+            assertThat(fileCount(temp.resolve("data"))).isZero();
+        }
+
+        @Test
+        void folderPathThroughFileIsRejected() {
+            UploadService.Batch batch = uploads.newBatch();
+            uploads.add(batch, "export", new ByteArrayInputStream(new byte[] {1}));
+
+            assertThatThrownBy(() -> uploads.addFromFolder(batch, "export/series1/IM0001",
+                    new ByteArrayInputStream(new byte[] {2})))
+                    .hasMessageContaining("needs the folder export, but a file of this batch already has that name");
+            assertThat(batch.fileNames()).containsExactly("export");
+        }
+
+        @Test
+        void fileNamedLikeFolderGetsCounter() {
+            UploadService.Batch batch = uploads.newBatch();
+            uploads.addFromFolder(batch, "export/IM0001", new ByteArrayInputStream(new byte[] {1}));
+
+            List<String> added = uploads.add(batch, "export", new ByteArrayInputStream(new byte[] {2}));
+
+            assertThat(added).containsExactly("export (2)");
+        }
+
+        @Test
+        void dicomdirListsFilesNotUploaded() throws Exception {
+            Path export = temp.resolve("export");
+            Files.createDirectories(export.resolve("SERIES1"));
+            Files.createDirectories(export.resolve("SERIES2"));
+            Files.copy(Path.of("samples", "CT_small.dcm"), export.resolve("SERIES1/IM0001"));
+            Files.copy(Path.of("samples", "MR_small.dcm"), export.resolve("SERIES2/IM0001"));
+            new DicomDirectory(export.toFile(), new String[] {"SERIES1/IM0001", "SERIES2/IM0001"})
+                    .write(export.resolve("DICOMDIR").toString());
+            UploadService roomy = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
+                    new StorageLayout(temp.resolve("data")), DataSize.ofMegabytes(1), 10, DataSize.ofMegabytes(1));
+            try {
+                UploadService.Batch batch = roomy.newBatch();
+
+                roomy.addFromFolder(batch, "export/DICOMDIR", Files.newInputStream(export.resolve("DICOMDIR")));
+                roomy.addFromFolder(batch, "export/series1/im0001", new ByteArrayInputStream(new byte[] {1}));
+
+                assertThat(roomy.missingDicomdirReferences(batch)).containsExactly("export/SERIES2/IM0001");
+            } finally {
+                roomy.destroy();
+            }
+        }
+
+        @Test
+        void batchOfOnlyDicomdirCannotStart() {
+            UploadService.Batch batch = uploads.newBatch();
+            uploads.addFromFolder(batch, "export/DICOMDIR", new ByteArrayInputStream(new byte[] {1}));
+
+            assertThatThrownBy(() -> uploads.startImport(1, batch, "lead"))
+                    .hasMessageContaining("contains only a DICOMDIR");
+            assertThat(batch.size()).isEqualTo(1);
         }
 
         @Test

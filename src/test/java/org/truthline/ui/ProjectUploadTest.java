@@ -4,15 +4,19 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.pixelmed.dicom.DicomDirectory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
+import elemental.json.Json;
+import elemental.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,6 +150,125 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(_get(Button.class, spec -> spec.withId("upload-import")).isEnabled()).isFalse();
         assertThat(imports.recent(project.id())).isEmpty();
         assertThat(failure).as("the upload request fails, so the browser marks the file").isPresent();
+    }
+
+    /**
+     * Writes a hospital-style export under a new temporary folder: {@code export/DICOMDIR} listing
+     * {@code SERIES1/IM0001}, {@code SERIES2/IM0001} and {@code SERIES3/IM0001}, three different samples.
+     */
+    private static Path hospitalExport() throws Exception {
+        Path export = Files.createTempDirectory("truthline-export").resolve("export");
+        List<String> samples = List.of("CT_small.dcm", "MR_small.dcm", "OT_YBR_FULL_422_uncompressed.dcm");
+        String[] referenced = new String[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            referenced[i] = "SERIES" + (i + 1) + "/IM0001";
+            Files.createDirectories(export.resolve(referenced[i]).getParent());
+            Files.copy(Path.of("samples", samples.get(i)), export.resolve(referenced[i]));
+        }
+        new DicomDirectory(export.toFile(), referenced).write(export.resolve("DICOMDIR").toString());
+        return export;
+    }
+
+    private static void uploadFromFolder(Path export, String path) throws IOException {
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("upload")), "export/" + path,
+                Files.readAllBytes(export.resolve(path)));
+    }
+
+    private static String uploadErrors() {
+        return _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("upload-errors")).getElement()
+                .getTextRecursively();
+    }
+
+    @Test
+    void folderUploadKeepsRelativePaths() throws Exception {
+        ProjectSummary project = newProject();
+        Path export = hospitalExport();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+        assertThat(_get(Button.class, spec -> spec.withId("upload-folder-button")).getText())
+                .isEqualTo("Upload folder...");
+
+        uploadFromFolder(export, "DICOMDIR");
+        uploadFromFolder(export, "SERIES1/IM0001");
+        uploadFromFolder(export, "SERIES2/IM0001");
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-batch")).getText())
+                .startsWith("3 files ready to import").contains("export/SERIES1/IM0001")
+                .contains("export/SERIES2/IM0001");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-dicomdir")).getText())
+                .startsWith("A DICOMDIR lists 1 file that was not uploaded: export/SERIES3/IM0001.");
+        _click(_get(Button.class, spec -> spec.withId("upload-import")));
+
+        ImportJob job = await("the folder import to finish", () -> imports.recent(project.id()).stream()
+                .filter(j -> !"RUNNING".equals(j.status())).findFirst());
+        assertThat(job.status()).isEqualTo("COMPLETED");
+        assertThat(job.source()).isEqualTo("upload of 2 files by lead");
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName)
+                .containsExactlyInAnyOrder("export/SERIES1/IM0001", "export/SERIES2/IM0001");
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::outcome).containsOnly("HELD");
+        assertThat(imports.quarantine(project.id())).isEmpty();
+    }
+
+    @Test
+    void unsafeFolderPathsAreRejected() {
+        ProjectSummary project = newProject();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        for (String path : List.of("../outside.dcm", "export/../../outside.dcm", "/etc/passwd", "C:/export/IM0001")) {
+            try {
+                UploadKt._upload(_get(Upload.class, spec -> spec.withId("upload")), path, new byte[] {1, 2, 3});
+            } catch (Exception e) {
+                // The failed request marks the file in the browser's list; the reason is asserted below.
+            }
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertThat(uploadErrors()).contains("The uploaded file path '../outside.dcm' contains '..'");
+        assertThat(uploadErrors()).contains("The uploaded file path 'export/../../outside.dcm' contains '..'");
+        assertThat(uploadErrors()).contains("The uploaded file path '/etc/passwd' is absolute");
+        assertThat(uploadErrors()).contains("The uploaded file path 'C:/export/IM0001' starts with a drive letter");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-batch")).getText())
+                .isEqualTo("No files uploaded yet.");
+        assertThat(_get(Button.class, spec -> spec.withId("upload-import")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void importWaitsForRunningUploads() throws IOException {
+        ProjectSummary project = newProject();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+        Upload upload = _get(Upload.class, spec -> spec.withId("upload"));
+        Button importButton = _get(Button.class, spec -> spec.withId("upload-import"));
+
+        UploadKt._upload(upload, "export/a/IM0001", Files.readAllBytes(Path.of("samples", "CT_small.dcm")));
+        reportCounts(upload, 2, 1, 0);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-counts")).getText())
+                .isEqualTo("Uploading: 1 of 2 selected files uploaded.");
+        assertThat(importButton.isEnabled()).as("import while a file is still uploading").isFalse();
+
+        UploadKt._upload(upload, "export/b/IM0001", Files.readAllBytes(Path.of("samples", "MR_small.dcm")));
+        reportCounts(upload, 3, 2, 1);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("upload-counts")).getText())
+                .isEqualTo("2 of 3 selected files uploaded, 1 failed.");
+        assertThat(importButton.isEnabled()).as("import once no file is queued or uploading").isTrue();
+        assertThat(importButton.getText()).isEqualTo("Import 2 uploaded files");
+    }
+
+    /** Fires the counts event that the browser script sends, with the values it computes from the file list. */
+    private static void reportCounts(Upload upload, int selected, int uploaded, int failed) {
+        JsonObject detail = Json.createObject();
+        detail.put("event.detail.selected", selected);
+        detail.put("event.detail.uploaded", uploaded);
+        detail.put("event.detail.failed", failed);
+        BasicUtilsKt._fireDomEvent(upload, "truthline-upload-counts", detail);
+        MockVaadin.clientRoundtrip();
     }
 
     @Test
