@@ -20,6 +20,7 @@ import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.dicom.DicomRejectedException;
+import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
 import org.truthline.image.ImageService;
 
@@ -88,8 +89,11 @@ public class BurnedInReviewService {
             throw new IllegalArgumentException("Give at least one rectangle to mask, or clear the image instead.");
         }
         Path masked = held.deidentified().resolveSibling(held.deidentified().getFileName() + ".masked");
+        DicomSummary maskedCopy;
         try {
             dicom.maskRectangles(held.deidentified(), masked, rectangles);
+            // Masking may decompress the copy and convert its colour, so the stored description follows it.
+            maskedCopy = dicom.read(masked);
             byte[] preview = dicom.renderThumbnail(masked, thumbnailSize);
             Files.move(masked, held.deidentified(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -110,6 +114,9 @@ public class BurnedInReviewService {
                 .map(r -> Map.of("x", r.x, "y", r.y, "width", r.width, "height", r.height)).toList();
         transaction.executeWithoutResult(status -> {
             decide(imageId, "MASKED", userId);
+            jdbc.sql("UPDATE image SET transfer_syntax_uid = ?, photometric_interpretation = ? WHERE id = ?")
+                    .params(maskedCopy.transferSyntaxUid(), maskedCopy.photometricInterpretation(), imageId)
+                    .update();
             audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_MASKED, held.projectId(), imageId,
                     Map.of("rectangles", boxes)));
         });

@@ -43,6 +43,9 @@ abstract class LifecycleApiTestBase {
     @Autowired
     TrainingService training;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ApiClient lead;
     ApiClient expert;
     ApiClient adjudicator;
@@ -345,6 +348,11 @@ abstract class LifecycleApiTestBase {
         ApiClient.Response masked = lead.post("/api/images/" + imageId + "/burned-in-review", Map.of(
                 "decision", "MASK", "rectangles", List.of(Map.of("x", 0, "y", 0, "width", columns, "height", 85))));
         assertThat(masked.status()).as(masked.text()).isEqualTo(204);
+        // The RLE YBR_FULL copy is decompressed to Explicit VR Little Endian RGB by masking, and the row says so.
+        assertThat(jdbc.sql("SELECT transfer_syntax_uid FROM image WHERE id = ?").param(imageId).query(String.class)
+                .single()).isEqualTo("1.2.840.10008.1.2.1");
+        assertThat(jdbc.sql("SELECT photometric_interpretation FROM image WHERE id = ?").param(imageId)
+                .query(String.class).single()).isEqualTo("RGB");
 
         annotateTaskId(contributor1, imageId);
         ApiClient.Response preview = contributor1.get("/api/images/" + imageId + "/preview");
