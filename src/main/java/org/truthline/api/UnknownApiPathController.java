@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Returns 404 JSON for paths under {@code /api} that no controller maps. Without it such a request fell through
+ * Returns 404 JSON for paths under {@code /api} and {@code /dicomweb} that no controller maps. Without it such a request fell through
  * to the Vaadin servlet and got the UI's HTML page with status 200. Spring MVC prefers every more specific
  * mapping, so this catch-all only sees unmapped paths.
  */
@@ -18,10 +18,20 @@ class UnknownApiPathController {
 
     @RequestMapping("/api/**")
     ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
+        return notFound("No API endpoint at " + request.getMethod() + " " + request.getRequestURI()
+                + "; docs/api.md and /v3/api-docs list the endpoints.");
+    }
+
+    @RequestMapping({"/dicomweb", "/dicomweb/**"})
+    ResponseEntity<Map<String, Object>> unknownDicomweb(HttpServletRequest request) {
+        return notFound("No DICOMweb resource at " + request.getMethod() + " " + request.getRequestURI()
+                + "; docs/dicom-network.md lists the QIDO-RS and WADO-RS paths under /dicomweb/studies.");
+    }
+
+    private static ResponseEntity<Map<String, Object>> notFound(String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 404);
-        body.put("error", "No API endpoint at " + request.getMethod() + " " + request.getRequestURI()
-                + "; docs/api.md and /v3/api-docs list the endpoints.");
+        body.put("error", message);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
     }
 }

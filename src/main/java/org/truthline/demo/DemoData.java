@@ -49,23 +49,30 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (projects.findByName(PROJECT_NAME).isPresent()) {
+        ProjectSummary project = projects.findByName(PROJECT_NAME).orElse(null);
+        if (project != null && !imports.recent(project.id()).isEmpty()) {
             return;
         }
-        ProjectSummary project = projects.create(new NewProject(PROJECT_NAME,
-                "Grade the severity of the main finding (0 none to 4 severe) and the image quality.",
-                "finding-severity", 2, 0.25, 2), SEEDED_BY);
-        for (String contributor : List.of("contributor1", "contributor2")) {
-            training.certifyDirectly(project.id(), contributor, SEEDED_BY, "Certified by the demo seed");
+        if (project == null) {
+            project = projects.create(new NewProject(PROJECT_NAME,
+                    "Grade the severity of the main finding (0 none to 4 severe) and the image quality.",
+                    "finding-severity", 2, 0.25, 2), SEEDED_BY);
+            for (String contributor : List.of("contributor1", "contributor2")) {
+                training.certifyDirectly(project.id(), contributor, SEEDED_BY, "Certified by the demo seed");
+            }
         }
         if (properties.samplesDir() == null || !Files.isDirectory(properties.samplesDir())) {
             log.warn("Demo samples folder {} not found; the demo project starts without images",
                     properties.samplesDir());
             return;
         }
-        ImportJob job = imports.start(project.id(), properties.samplesDir().toAbsolutePath(), "lead");
-        log.info("Demo project {} created; importing {}", project.id(), properties.samplesDir().toAbsolutePath());
-        Thread follower = new Thread(() -> startTraining(project.id(), job.id()), "truthline-demo-training");
+        // The samples folder comes from the server's configuration, not from a user, so the import roots that
+        // limit users' folder imports do not apply to it. A demo project left without an import (for example by
+        // an earlier start that failed) gets its import now.
+        long projectId = project.id();
+        ImportJob job = imports.startConfiguredFolder(projectId, properties.samplesDir().toAbsolutePath(), "lead");
+        log.info("Demo project {} ready; importing {}", projectId, properties.samplesDir().toAbsolutePath());
+        Thread follower = new Thread(() -> startTraining(projectId, job.id()), "truthline-demo-training");
         follower.setDaemon(true);
         follower.start();
     }

@@ -99,6 +99,11 @@ public class ImportService implements DisposableBean {
                     + "the Truthline server, such as /data/incoming/study-42.");
         }
         Path root = source.normalize();
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS) && (importRoots.isEmpty()
+                || importRoots.stream().anyMatch(allowed -> root.startsWith(allowed.normalize())))) {
+            throw new IllegalArgumentException("Import path '" + source + "' does not exist on the Truthline server; "
+                    + "give the absolute path of a folder the server can read.");
+        }
         if (!importRoots.isEmpty() && importRoots.stream().noneMatch(allowed -> insideRealPath(root, allowed))) {
             throw new IllegalArgumentException("Import path '" + root + "' is outside the folders this server "
                     + "imports from " + importRoots + "; move the files there or ask an admin to add the folder to "
@@ -112,6 +117,27 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Import path '" + root + "' is not readable by the Truthline server; "
                     + "grant it read access or copy the files elsewhere.");
         }
+        return startReadable(projectId, root, userId);
+    }
+
+    /**
+     * Starts importing a folder named in the server's own configuration (the demo samples, for example). Unlike
+     * {@link #start}, it does not apply {@code truthline.intake.import-roots}, which limits the folders users
+     * name; never pass a path that a request supplied.
+     *
+     * @throws IllegalArgumentException when the path is not an absolute, readable folder or file
+     */
+    public ImportJob startConfiguredFolder(long projectId, Path folder, String userId) {
+        projects.get(projectId);
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isReadable(root)) {
+            throw new IllegalArgumentException("Configured import folder '" + root + "' is missing or not readable; "
+                    + "check the setting that names it.");
+        }
+        return startReadable(projectId, root, userId);
+    }
+
+    private ImportJob startReadable(long projectId, Path root, String userId) {
         long jobId = createJob(projectId, root.toString(), userId);
         executor.submit(() -> run(jobId, projectId, root,
                 () -> Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root), userId));

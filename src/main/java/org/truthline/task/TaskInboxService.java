@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +50,7 @@ class TaskInboxService implements TaskInbox {
     private enum Access { ASSIGNEE, CANDIDATE, TAKEN_BY_OTHER, NONE }
 
     private final TaskService taskService;
+    private final HistoryService historyService;
     private final IdentityService identityService;
     private final FormRegistry formRegistry;
     private final ProcessDefinitions definitions;
@@ -55,10 +58,11 @@ class TaskInboxService implements TaskInbox {
     private final AuditLog auditLog;
     private final Map<TaskKind, TaskCompletionHandler> handlers = new EnumMap<>(TaskKind.class);
 
-    TaskInboxService(TaskService taskService, IdentityService identityService, FormRegistry formRegistry,
-            ProcessDefinitions definitions, UserGroups userGroups, AuditLog auditLog,
+    TaskInboxService(TaskService taskService, HistoryService historyService, IdentityService identityService,
+            FormRegistry formRegistry, ProcessDefinitions definitions, UserGroups userGroups, AuditLog auditLog,
             List<TaskCompletionHandler> handlers) {
         this.taskService = taskService;
+        this.historyService = historyService;
         this.identityService = identityService;
         this.formRegistry = formRegistry;
         this.definitions = definitions;
@@ -176,7 +180,7 @@ class TaskInboxService implements TaskInbox {
     private void claimAsUser(String taskId, String userId) {
         try {
             asUser(userId, userGroups.of(userId), () -> taskService.claim(taskId, userId));
-        } catch (TaskAlreadyClaimedException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
             throw new TaskConflictException("Task " + taskId + " was claimed by another user a moment ago.");
         }
     }
@@ -204,6 +208,12 @@ class TaskInboxService implements TaskInbox {
         Task task = EngineAuthentication.asSystem(identityService,
                 () -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
         if (task == null) {
+            HistoricTaskInstance ended = EngineAuthentication.asSystem(identityService,
+                    () -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+            if (ended != null) {
+                throw new TaskConflictException("Task " + taskId + " is no longer open: it ended at "
+                        + ended.getEndTime().toInstant() + "; reload the inbox.");
+            }
             throw new TaskNotFoundException("No open task has the id " + taskId + ".");
         }
         return task;

@@ -98,6 +98,12 @@ public class TrainingService {
             throw new IllegalArgumentException("Image " + imageId + " is not in project " + projectId
                     + "; choose one of the project's imported images.");
         }
+        String burnedIn = jdbc.sql("SELECT burned_in_status FROM image WHERE id = ?").param(imageId)
+                .query(String.class).single();
+        if ("PENDING".equals(burnedIn)) {
+            throw new IllegalArgumentException("Image " + imageId + " is waiting for the burned-in annotation review, "
+                    + "so contributors may not see it yet; clear or mask it on the project page first.");
+        }
         if (grade < 0 || grade > 4) {
             throw new IllegalArgumentException("Grade " + grade + " is outside the scale 0 to 4.");
         }

@@ -58,6 +58,12 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** Sends a request with a raw body and Content-Type, for malformed-request tests. */
+    Response raw(String method, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** GETs and fails unless the status is 200. */
     JsonNode getOk(String path) {
         Response response = get(path);

@@ -343,6 +343,10 @@ abstract class LifecycleApiTestBase {
         // A lead looks at the held image first, which caches its full-size first frame before masking.
         assertThat(lead.get("/api/images/" + imageId + "/preview").status()).isEqualTo(200);
         assertThat(findTask(contributor1, "ANNOTATE", imageId)).isEmpty();
+        ApiClient.Response gold = expert.post("/api/projects/" + projectId + "/gold-cases",
+                Map.of("imageId", imageId, "grade", 2, "quality", "good"));
+        assertThat(gold.status()).as(gold.text()).isEqualTo(400);
+        assertThat(gold.text()).contains("burned-in annotation review");
         assertThat(lead.getOk("/api/projects/" + projectId + "/burned-in-queue")).hasSize(1);
         int columns = lead.getOk("/api/images/" + imageId).path("columns").asInt();
         ApiClient.Response masked = lead.post("/api/images/" + imageId + "/burned-in-review", Map.of(
@@ -406,6 +410,25 @@ abstract class LifecycleApiTestBase {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("error").asText()).contains("/api/no-such-endpoint");
+    }
+
+    @Test
+    void malformedRequests_getJsonErrorsNamingTheProblem() {
+        ApiClient.Response unknownDicomweb = lead.get("/dicomweb/no-such-resource");
+        assertThat(unknownDicomweb.status()).isEqualTo(404);
+        assertThat(unknownDicomweb.json().path("error").asText()).contains("/dicomweb/no-such-resource");
+
+        ApiClient.Response noBoundary = lead.raw("POST", "/api/projects/1/imports", "multipart/form-data", "x");
+        assertThat(noBoundary.status()).as(noBoundary.text()).isEqualTo(400);
+        assertThat(noBoundary.json().path("error").asText()).contains("multipart/form-data");
+
+        ApiClient.Response wrongMethod = lead.raw("DELETE", "/api/projects", "application/json", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(404);
+        assertThat(wrongMethod.json().path("error").asText()).contains("DELETE /api/projects");
+
+        ApiClient.Response wrongType = lead.raw("POST", "/api/projects", "text/csv", "a,b");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.json().path("error").asText()).contains("text/csv");
     }
 
     long projectWithCertifiedReaders(String name) {

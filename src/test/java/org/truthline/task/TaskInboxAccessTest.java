@@ -115,6 +115,59 @@ class TaskInboxAccessTest extends ProcessTestSupport {
                 .satisfies(e -> assertThat(((TaskValidationException) e).fieldErrors()).containsOnlyKeys("reason"));
     }
 
+    @Test
+    void parallelCompletions_oneWinsOthersConflict() throws Exception {
+        for (int trial = 0; trial < 3; trial++) {
+            ProcessInstance instance = labelingAtAnnotate(1.0);
+            for (Task task : annotateTasks(instance)) {
+                as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
+                        Map.of("grade", 2, "quality", "good")));
+            }
+            execute(job(instance));
+            execute(job(instance));
+            Task review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewAnnotation")
+                    .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (String expert : List.of(EXPERT, EXPERT2, EXPERT)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        as(expert, () -> {
+                            inbox.complete(review.getId(), expert, Map.of("outcome", "ACCEPT"));
+                            return null;
+                        });
+                        return "completed";
+                    } catch (TaskConflictException e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(results).as("trial " + trial).containsOnlyOnce("completed").containsOnly("completed", "conflict");
+        }
+    }
+
+    @Test
+    void completedTask_completedAgain_conflicts() {
+        ProcessInstance instance = labelingAtAnnotate(0.0);
+        Task task = annotateTasks(instance).get(0);
+        as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
+                Map.of("grade", 1, "quality", "good")));
+
+        assertThatThrownBy(() -> as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
+                Map.of("grade", 1, "quality", "good"))))
+                .isInstanceOf(TaskConflictException.class)
+                .hasMessageContaining("no longer open");
+    }
+
     private ProcessInstance labelingAtAnnotate(double reviewRate) {
         long projectId = project(2, reviewRate, 0);
         certify(projectId, CONTRIBUTOR1, CONTRIBUTOR2);

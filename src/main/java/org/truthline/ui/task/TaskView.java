@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truthline.image.ImageService;
 import org.truthline.task.TaskAccessDeniedException;
+import org.truthline.task.TaskConflictException;
 import org.truthline.task.TaskDetails;
 import org.truthline.task.TaskDetails.TrainingSummary;
 import org.truthline.task.TaskInbox;
@@ -97,6 +98,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (TaskAccessDeniedException e) {
             showProblem("Access denied", "You may not open task " + taskId + ": " + e.getMessage()
                     + " Tasks open to you are listed in the inbox.");
+            return;
+        } catch (TaskConflictException e) {
+            showProblem("Task not found", e.getMessage() + " Go back to the inbox for your current tasks.");
             return;
         }
         TaskSummary summary = details.summary();
