@@ -61,6 +61,12 @@ public class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unreadableBody(
             org.springframework.http.converter.HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            java.util.List<String> known = unknown.getKnownPropertyIds() == null ? java.util.List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return error(HttpStatus.BAD_REQUEST, "Unknown field '" + unknown.getPropertyName() + "' in the request "
+                    + "body; the accepted fields are " + known + ". Check the spelling; docs/api.md lists them.");
+        }
         String detail = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? json.getOriginalMessage() : cause.getMessage();
         return error(HttpStatus.BAD_REQUEST, "The request body is not the expected JSON object (" + detail

@@ -322,6 +322,14 @@ abstract class LifecycleApiTestBase {
         assertThat(allFields.status()).as(allFields.text()).isEqualTo(200);
         assertThat(lead.getOk(path).path("cleanStructuredContent").asBoolean()).isTrue();
 
+        ApiClient.Response misspelt = lead.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates",
+                false, "retainPatientCharacteristics", true, "cleanDescriptors", false, "cleanStructuredContents", true));
+        assertThat(misspelt.status()).as(misspelt.text()).isEqualTo(400);
+        assertThat(misspelt.json().path("error").asText()).contains("'cleanStructuredContents'")
+                .contains("cleanStructuredContent");
+        assertThat(lead.getOk(path).path("cleanStructuredContent").asBoolean()).as("unchanged by the rejected PUT")
+                .isTrue();
+
         ApiClient.Response missing = lead.put(path, Map.of("retainPatientCharacteristics", true,
                 "cleanDescriptors", false));
         assertThat(missing.status()).isEqualTo(400);
