@@ -165,8 +165,10 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
-        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM);
+    SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService,
+            LoginThrottlingProperties loginThrottling) throws Exception {
+        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM,
+                loginThrottling.maxLoginDelaySeconds());
 
         http.securityMatcher(new OrRequestMatcher(
                         path("/api/**"), path("/dicomweb/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
