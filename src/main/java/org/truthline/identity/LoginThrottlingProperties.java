@@ -21,8 +21,8 @@ public record LoginThrottlingProperties(@DefaultValue("60s") Duration maxLoginDe
     public LoginThrottlingProperties {
         if (maxLoginDelay.compareTo(MIN_LOGIN_DELAY) < 0 || maxLoginDelay.compareTo(MAX_LOGIN_DELAY) > 0
                 || maxLoginDelay.toMillisPart() != 0) {
-            throw new IllegalArgumentException("truthline.security.max-login-delay is " + maxLoginDelay
-                    + ": use whole seconds from 1s to 3600s, for example 60s.");
+            throw new IllegalArgumentException("Invalid truthline.security.max-login-delay " + maxLoginDelay
+                    + ". Use whole seconds from 1s to 3600s, for example 60s.");
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,12 +35,17 @@ abstract class DemoApplicationTestBase {
         registry.add("truthline.data-dir", DATA_DIR::toString);
     }
 
-    /** A REST endpoint under {@code /api} that returns the caller's user name. */
+    /** A REST endpoint under {@code /api} that returns the caller's user name, for reads and writes. */
     @RestController
     static class PingController {
 
         @GetMapping("/api/ping")
         String ping(Authentication authentication) {
+            return authentication.getName();
+        }
+
+        @PostMapping("/api/ping")
+        String pingWrite(Authentication authentication) {
             return authentication.getName();
         }
     }

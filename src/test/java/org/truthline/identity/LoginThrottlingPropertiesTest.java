@@ -18,7 +18,7 @@ class LoginThrottlingPropertiesTest {
     @Test
     void zeroIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottlingProperties(Duration.ZERO))
-                .withMessageContaining("truthline.security.max-login-delay is PT0S");
+                .withMessageContaining("Invalid truthline.security.max-login-delay PT0S");
     }
 
     @Test
