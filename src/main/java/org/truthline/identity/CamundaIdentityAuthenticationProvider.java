@@ -16,7 +16,10 @@ import org.springframework.security.core.userdetails.User;
  * the user becomes the authority {@code ROLE_<groupId>}, so {@link Role#authority()} matches role groups.
  *
  * <p>{@link IdentityService#checkPassword} applies Camunda's login throttling: after a wrong password, even the
- * right one fails for a few seconds.
+ * right one fails for a few seconds, at most {@code truthline.security.max-login-delay} (see
+ * {@link LoginThrottlingPlugin}). It returns false in both cases, so the exception cannot tell them apart.
+ * NOTE: Camunda computes no password hash for an unknown user name, so the response time can still tell
+ * whether a user exists.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 

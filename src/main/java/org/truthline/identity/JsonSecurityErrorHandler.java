@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -20,23 +21,43 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Rejects unauthenticated and forbidden REST calls with a small JSON body ({@code status}, {@code error},
  * {@code message}, {@code path}) instead of a redirect to the login page.
+ *
+ * <p>Rejected credentials get the same message and {@code retryAfterSeconds} (the configured maximum login delay)
+ * whether the user name is unknown, the password is wrong or Camunda still delays the user after an earlier
+ * wrong password, so the response does not reveal which user names exist.
  */
 class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
 
     private final String realm;
+    private final int maxLoginDelaySeconds;
 
-    JsonSecurityErrorHandler(String realm) {
+    JsonSecurityErrorHandler(String realm, int maxLoginDelaySeconds) {
         this.realm = realm;
+        this.maxLoginDelaySeconds = maxLoginDelaySeconds;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        if (exception instanceof BadCredentialsException) {
+            write(response, request, HttpStatus.UNAUTHORIZED, rejectedCredentialsMessage(maxLoginDelaySeconds),
+                    Map.of("retryAfterSeconds", maxLoginDelaySeconds));
+            return;
+        }
         write(response, request, HttpStatus.UNAUTHORIZED,
                 "Authentication required: sign in or send HTTP Basic credentials");
+    }
+
+    /**
+     * Returns the message for rejected credentials. Camunda's identity service does not tell a wrong password
+     * from a delayed sign-in, and neither should the caller learn whether the user exists.
+     */
+    static String rejectedCredentialsMessage(int maxLoginDelaySeconds) {
+        return "Invalid user name or password, or sign-in for this user is delayed after failed attempts."
+                + " Check the credentials and retry after " + maxLoginDelaySeconds + " s.";
     }
 
     @Override

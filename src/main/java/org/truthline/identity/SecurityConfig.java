@@ -43,7 +43,8 @@ import org.truthline.ui.LoginView;
  *   <li>{@code /camunda/**}: Camunda webapps. Login required: pages redirect to {@code /login}, API calls get 401.
  *       Spring's CSRF and header writing are off because Camunda's own CSRF and header filters run there.
  *   <li>{@code /api/**}, {@code /dicomweb/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API
- *       and DICOMweb, session or HTTP Basic, JSON 401 and 403 instead of redirects, no CSRF token.
+ *       and DICOMweb, session or HTTP Basic, JSON 401 and 403 instead of redirects, no CSRF token, but
+ *       {@link SessionCsrfFilter} checks the origin and content type of writes authenticated by the session.
  *   <li>everything else: the Vaadin UI with its form login at {@code /login}.
  * </ol>
  *
@@ -165,8 +166,10 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
-        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM);
+    SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService,
+            LoginThrottlingProperties loginThrottling) throws Exception {
+        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM,
+                loginThrottling.maxLoginDelaySeconds());
 
         http.securityMatcher(new OrRequestMatcher(
                         path("/api/**"), path("/dicomweb/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
@@ -180,12 +183,13 @@ class SecurityConfig {
                 // A browser session from the Vaadin login also works here, so no new session is created.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(AbstractHttpConfigurer::disable)
-                // NOTE: without a CSRF token, cross-site requests carrying the session cookie are stopped only by
-                // the cookie's SameSite attribute (server.servlet.session.cookie.same-site).
+                // HTTP Basic clients have no CSRF token to send. Writes with the session cookie are checked by
+                // SessionCsrfFilter instead, and the cookie's SameSite attribute keeps it off most cross-site requests.
                 .csrf(AbstractHttpConfigurer::disable)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(jsonErrors)
                         .accessDeniedHandler(jsonErrors))
+                .addFilterBefore(new SessionCsrfFilter(), AuthorizationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }

@@ -4,8 +4,8 @@
  * org.truthline.identity.Role} is at once a Camunda group, a BPMN candidate group and a Spring Security
  * authority.
  *
- * <p>Public API for other packages: {@link org.truthline.identity.Role} and {@link
- * org.truthline.identity.UserDirectory}. The security configuration, the filters and the engine plugins are
- * internal.
+ * <p>Public API for other packages: {@link org.truthline.identity.Role}, {@link
+ * org.truthline.identity.UserDirectory} and {@link org.truthline.identity.LoginThrottlingProperties}. The
+ * security configuration, the filters and the engine plugins are internal.
  */
 package org.truthline.identity;

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -347,6 +348,152 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
     }
 
+    @Nested
+    class SessionWrites {
+
+        @Test
+        void sameOriginWriteIsAccepted() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}").header("Origin", ownOrigin()));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("lead");
+        }
+
+        @Test
+        void sameOriginRefererIsAccepted() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}")
+                    .header("Referer", ownOrigin() + "/projects"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void writeWithoutOriginIsAccepted() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void crossOriginWriteIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}")
+                    .header("Origin", "http://evil.example"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).contains("\"reason\":\"CROSS_ORIGIN\"");
+            assertThat(response.body()).contains("'http://evil.example'");
+        }
+
+        @Test
+        void otherPortIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}")
+                    .header("Origin", "http://localhost:" + (port + 1)));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("\"reason\":\"CROSS_ORIGIN\"");
+        }
+
+        @Test
+        void nullOriginIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}").header("Origin", "null"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void crossSiteRefererIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, post("/api/ping", "{}")
+                    .header("Referer", "http://evil.example/page"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("\"reason\":\"CROSS_ORIGIN\"");
+        }
+
+        @Test
+        void formContentTypeIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                    "text/plain;charset=UTF-8")) {
+                HttpResponse<String> response = send(client, HttpRequest.newBuilder(uri("/api/ping"))
+                        .header("Content-Type", type)
+                        .header("Origin", ownOrigin())
+                        .POST(HttpRequest.BodyPublishers.ofString("a=b")));
+
+                assertThat(response.statusCode()).as(type).isEqualTo(403);
+                assertThat(response.body()).as(type).contains("\"reason\":\"FORM_CONTENT_TYPE\"");
+            }
+        }
+
+        @Test
+        void crossSiteFormClaimIsRejected() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "expert");
+
+            HttpResponse<String> response = send(client, HttpRequest.newBuilder(
+                            uri("/api/tasks/" + expertTaskId + "/claim"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", "http://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(taskService.createTaskQuery().taskId(expertTaskId).singleResult().getAssignee()).isNull();
+        }
+
+        @Test
+        void sessionReadIsNotChecked() throws Exception {
+            HttpClient client = client();
+            formLogin(client, "lead");
+
+            HttpResponse<String> response = send(client, get("/api/ping").header("Origin", "http://evil.example"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void basicWriteIsNotChecked() throws Exception {
+            HttpResponse<String> json = send(client(), basic(post("/api/ping", "{}"), "lead"));
+            HttpResponse<String> form = send(client(), basic(HttpRequest.newBuilder(uri("/api/ping"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("a=b")), "lead"));
+
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(form.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void anonymousCrossOriginWriteGets401() throws Exception {
+            HttpResponse<String> response = send(client(), post("/api/ping", "{}")
+                    .header("Origin", "http://evil.example"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+        }
+    }
+
     private HttpRequest.Builder post(String path, String json) {
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -383,6 +530,10 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    private String ownOrigin() {
+        return "http://localhost:" + port;
     }
 
     private URI uri(String path) {
