@@ -8,6 +8,7 @@ import java.util.List;
  * @param profile the profile name, e.g. "PS3.15 Annex E Basic Application Level Confidentiality Profile"
  * @param options the option names applied, e.g. "Retain Longitudinal Temporal Information with Modified Dates"
  * @param deidentified header facts of the written copy (remapped UIDs)
+ * @param searchAttributes the written copy's values that DICOMweb searches return
  */
 public record DeidentificationReport(
         String profile,
@@ -16,5 +17,6 @@ public record DeidentificationReport(
         int attributesReplaced,
         int privateAttributesRemoved,
         int uidsRemapped,
-        DicomSummary deidentified) {
+        DicomSummary deidentified,
+        SearchAttributes searchAttributes) {
 }

@@ -134,7 +134,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
                 header.fileName(), written.sopInstanceUid(), counts.removed, counts.replaced,
                 counts.privateRemoved, counts.uidsRemapped);
         return new DeidentificationReport(Deidentifier.PROFILE, Deidentifier.optionNames(options), counts.removed,
-                counts.replaced, counts.privateRemoved, counts.uidsRemapped, written);
+                counts.replaced, counts.privateRemoved, counts.uidsRemapped, written,
+                Summaries.searchAttributes(list));
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds {@link DicomSummary} and window lists from a header. */
+/** Builds {@link DicomSummary}, {@link SearchAttributes} and window lists from a header. */
 final class Summaries {
 
     private Summaries() {
@@ -33,6 +33,31 @@ final class Summaries {
                 windows(list, 0),
                 burnedIn == null ? null : burnedIn.trim(),
                 header.hasPixelData());
+    }
+
+    /** Reads the search attributes of a de-identified copy's data set; never call it on an original. */
+    static SearchAttributes searchAttributes(AttributeList copy) {
+        return new SearchAttributes(
+                text(copy, TagFromName.PatientName),
+                text(copy, TagFromName.PatientID),
+                text(copy, TagFromName.PatientBirthDate),
+                text(copy, TagFromName.PatientSex),
+                text(copy, TagFromName.StudyDate),
+                text(copy, TagFromName.StudyTime),
+                text(copy, TagFromName.AccessionNumber),
+                text(copy, TagFromName.ReferringPhysicianName),
+                text(copy, TagFromName.StudyID),
+                text(copy, TagFromName.StudyDescription),
+                text(copy, TagFromName.SeriesNumber),
+                text(copy, TagFromName.SeriesDate),
+                text(copy, TagFromName.SeriesTime),
+                text(copy, TagFromName.SeriesDescription),
+                text(copy, TagFromName.InstanceNumber));
+    }
+
+    private static String text(AttributeList list, AttributeTag tag) {
+        String value = TextDecoder.decode(list, tag);
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String string(AttributeList list, AttributeTag tag) {

@@ -22,6 +22,9 @@ final class DicomJson {
     /** Retrieve URL (0008,1190); PixelMed 20220618's dictionary has no constant for it. */
     static final AttributeTag RETRIEVE_URL = new AttributeTag(0x0008, 0x1190);
 
+    /** Instance Availability (0008,0056); PixelMed 20220618's dictionary has no constant for it. */
+    static final AttributeTag INSTANCE_AVAILABILITY = new AttributeTag(0x0008, 0x0056);
+
     /** VRs whose values DICOM JSON writes as JSON numbers: integers, then decimals. */
     private static final Set<String> INTEGER_VRS = Set.of("IS", "SL", "SS", "SV", "UL", "US", "UV");
     private static final Set<String> DECIMAL_VRS = Set.of("DS", "FD", "FL");
@@ -53,6 +56,21 @@ final class DicomJson {
         if (!values.isEmpty()) {
             ArrayNode array = attribute.putArray("Value");
             values.forEach(array::add);
+        }
+    }
+
+    /**
+     * Puts an attribute given as DICOM text (values separated by a backslash), each value in the JSON type of its
+     * VR, or without a value when the text is null or empty.
+     */
+    static void putText(ObjectNode object, AttributeTag tag, String vr, String text) {
+        ObjectNode attribute = object.putObject(key(tag));
+        attribute.put("vr", vr);
+        if (text != null && !text.isEmpty()) {
+            ArrayNode values = attribute.putArray("Value");
+            for (String value : text.split("\\\\", -1)) {
+                addValue(values, vr, value);
+            }
         }
     }
 

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.truthline.dicom.SearchAttributes;
 
 /** Finds the de-identified images a viewer may see, by their remapped study, series and instance UIDs. */
 @Repository
@@ -20,6 +23,22 @@ class DicomwebImages {
         }
     }
 
+    /**
+     * Optional study-level match keys of a search. A null field or an empty set matches every study.
+     *
+     * @param patientId a value with optional {@code *} and {@code ?} wildcards
+     * @param accessionNumber a value with optional {@code *} and {@code ?} wildcards
+     * @param modalitiesInStudy a study matches when any of its images has one of these modalities
+     */
+    record StudyMatch(String patientId, String accessionNumber, DateRange studyDate, Set<String> modalitiesInStudy) {
+
+        static final StudyMatch ANY = new StudyMatch(null, null, null, Set.of());
+    }
+
+    /** An inclusive range of DA values (YYYYMMDD). A null end leaves that side open. */
+    record DateRange(String from, String to) {
+    }
+
     private final JdbcClient jdbc;
 
     DicomwebImages(JdbcClient jdbc) {
@@ -28,22 +47,26 @@ class DicomwebImages {
 
     /** Returns the matching images the viewer may see, ordered by study, series and import order. */
     List<DicomwebInstance> find(Viewer viewer, Match match) {
+        return find(viewer, match, StudyMatch.ANY);
+    }
+
+    /** Returns the images the viewer may see that match both sets of keys, ordered as {@link #find(Viewer, Match)}. */
+    List<DicomwebInstance> find(Viewer viewer, Match match, StudyMatch study) {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.project_id, i.study_instance_uid, i.series_instance_uid, i.sop_instance_uid,
-                       i.sop_class_uid, i.modality, i.rows_count, i.columns_count, i.frame_count,
-                       i.transfer_syntax_uid, i.deidentified_path
+                       i.sop_class_uid, i.modality, i.rows_count, i.columns_count, i.frame_count, i.bits_allocated,
+                       i.transfer_syntax_uid, i.deidentified_path,
+                       i.patient_name, i.patient_id, i.patient_birth_date, i.patient_sex, i.study_date, i.study_time,
+                       i.accession_number, i.referring_physician_name, i.study_id, i.study_description,
+                       i.series_number, i.series_date, i.series_time, i.series_description, i.instance_number
                 FROM image i WHERE 1 = 1""");
         List<Object> params = new ArrayList<>();
-        if (!viewer.staff()) {
-            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
-            sql.append(" AND i.burned_in_status <> 'PENDING'");
-            sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = i.id AND a.contributor = ?)");
-            params.add(viewer.userId());
-        }
+        addVisibility(sql, params, viewer, "i");
         addEquals(sql, params, "i.study_instance_uid", match.studyInstanceUid());
         addEquals(sql, params, "i.series_instance_uid", match.seriesInstanceUid());
         addEquals(sql, params, "i.sop_instance_uid", match.sopInstanceUid());
         addEquals(sql, params, "i.modality", match.modality());
+        addStudyMatch(sql, params, viewer, study);
         sql.append(" ORDER BY i.study_instance_uid, i.series_instance_uid, i.id");
         return jdbc.sql(sql.toString()).params(params).query(DicomwebImages::map).list();
     }
@@ -62,6 +85,76 @@ class DicomwebImages {
         return found.get(0);
     }
 
+    private static void addVisibility(StringBuilder sql, List<Object> params, Viewer viewer, String alias) {
+        if (!viewer.staff()) {
+            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
+            sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
+            sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = ").append(alias)
+                    .append(".id AND a.contributor = ?)");
+            params.add(viewer.userId());
+        }
+    }
+
+    private static void addStudyMatch(StringBuilder sql, List<Object> params, Viewer viewer, StudyMatch study) {
+        addIdentifierPattern(sql, params, viewer, "i.patient_id", study.patientId());
+        addIdentifierPattern(sql, params, viewer, "i.accession_number", study.accessionNumber());
+        DateRange dates = study.studyDate();
+        if (dates != null) {
+            // An image without a Study Date matches no date key, because NULL compares as unknown.
+            if (dates.from() != null) {
+                sql.append(" AND i.study_date >= ?");
+                params.add(dates.from());
+            }
+            if (dates.to() != null) {
+                sql.append(" AND i.study_date <= ?");
+                params.add(dates.to());
+            }
+        }
+        if (!study.modalitiesInStudy().isEmpty()) {
+            // Modalities of the study's images that this viewer may see, so a match reveals no hidden image.
+            sql.append(" AND EXISTS (SELECT 1 FROM image m WHERE m.study_instance_uid = i.study_instance_uid")
+                    .append(" AND m.modality IN (")
+                    .append(String.join(", ", Collections.nCopies(study.modalitiesInStudy().size(), "?")))
+                    .append(")");
+            params.addAll(study.modalitiesInStudy());
+            addVisibility(sql, params, viewer, "m");
+            sql.append(")");
+        }
+    }
+
+    /**
+     * Adds a Patient ID or Accession Number key. Contributors receive these attributes empty, so for them only a
+     * key that matches an empty value (nothing but {@code *}) matches, and probing for values finds nothing.
+     */
+    private static void addIdentifierPattern(StringBuilder sql, List<Object> params, Viewer viewer, String column,
+            String pattern) {
+        if (pattern == null || pattern.chars().allMatch(c -> c == '*')) {
+            return;
+        }
+        if (!viewer.staff()) {
+            sql.append(" AND 1 = 0");
+        } else if (pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0) {
+            sql.append(" AND ").append(column).append(" LIKE ? ESCAPE '\\'");
+            params.add(likePattern(pattern));
+        } else {
+            addEquals(sql, params, column, pattern);
+        }
+    }
+
+    /** Translates DICOM wildcards ({@code *} any run, {@code ?} one character) to a LIKE pattern. */
+    static String likePattern(String pattern) {
+        StringBuilder like = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '\\' -> like.append('\\').append(c);
+                default -> like.append(c);
+            }
+        }
+        return like.toString();
+    }
+
     private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = ?");
@@ -70,10 +163,17 @@ class DicomwebImages {
     }
 
     private static DicomwebInstance map(ResultSet rs, int row) throws SQLException {
+        SearchAttributes attributes = new SearchAttributes(rs.getString("patient_name"), rs.getString("patient_id"),
+                rs.getString("patient_birth_date"), rs.getString("patient_sex"), rs.getString("study_date"),
+                rs.getString("study_time"), rs.getString("accession_number"),
+                rs.getString("referring_physician_name"), rs.getString("study_id"),
+                rs.getString("study_description"), rs.getString("series_number"), rs.getString("series_date"),
+                rs.getString("series_time"), rs.getString("series_description"), rs.getString("instance_number"));
         return new DicomwebInstance(rs.getLong("id"), rs.getLong("project_id"), rs.getString("study_instance_uid"),
                 rs.getString("series_instance_uid"), rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"),
                 rs.getString("modality"), rs.getObject("rows_count", Integer.class),
                 rs.getObject("columns_count", Integer.class), rs.getInt("frame_count"),
-                rs.getString("transfer_syntax_uid"), Path.of(rs.getString("deidentified_path")));
+                rs.getObject("bits_allocated", Integer.class), rs.getString("transfer_syntax_uid"),
+                Path.of(rs.getString("deidentified_path")), attributes);
     }
 }

@@ -1,8 +1,13 @@
 package org.truthline.dicomweb;
 
 import java.nio.file.Path;
+import org.truthline.dicom.SearchAttributes;
 
-/** One de-identified image as DICOMweb serves it; every UID is the remapped one. */
+/**
+ * One de-identified image as DICOMweb serves it; every UID is the remapped one.
+ *
+ * @param attributes the copy's values that searches return, all null for images imported before they were stored
+ */
 record DicomwebInstance(
         long imageId,
         long projectId,
@@ -14,6 +19,8 @@ record DicomwebInstance(
         Integer rows,
         Integer columns,
         int frames,
+        Integer bitsAllocated,
         String transferSyntaxUid,
-        Path deidentifiedFile) {
+        Path deidentifiedFile,
+        SearchAttributes attributes) {
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,19 +33,22 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.truthline.ui.LoginView;
 
 /**
  * One login for the whole application. Spring Security owns login and session, with Camunda's identity service
- * as the user store, and four filter chains tried in order:
+ * as the user store, and five filter chains tried in order:
  *
  * <ol>
  *   <li>{@code /engine-rest/**}: Camunda REST API, HTTP Basic only, no session, no CSRF token.
  *   <li>{@code /camunda/**}: Camunda webapps. Login required: pages redirect to {@code /login}, API calls get 401.
  *       Spring's CSRF and header writing are off because Camunda's own CSRF and header filters run there.
- *   <li>{@code /api/**}, {@code /dicomweb/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API
- *       and DICOMweb, session or HTTP Basic, JSON 401 and 403 instead of redirects, no CSRF token, but
- *       {@link SessionCsrfFilter} checks the origin and content type of writes authenticated by the session.
+ *   <li>{@code /dicomweb/**}: DICOMweb, set up as the REST API below, plus CORS for the origins listed in
+ *       {@code truthline.dicomweb.allowed-origins} (see {@link DicomwebCors}).
+ *   <li>{@code /api/**}, {@code /v3/api-docs/**}, {@code /actuator/**}: Truthline REST API, session or HTTP Basic,
+ *       JSON 401 and 403 instead of redirects, no CSRF token, but {@link SessionCsrfFilter} checks the origin and
+ *       content type of writes authenticated by the session (on DICOMweb too).
  *   <li>everything else: the Vaadin UI with its form login at {@code /login}.
  * </ol>
  *
@@ -166,20 +170,44 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
+    SecurityFilterChain dicomwebFilterChain(HttpSecurity http, IdentityService identityService,
+            LoginThrottlingProperties loginThrottling,
+            @Value("${" + DicomwebCors.PROPERTY + ":}") String allowedOrigins) throws Exception {
+        http.securityMatcher(path("/dicomweb/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated());
+        restApi(http, identityService, loginThrottling);
+        // Spring's CORS filter runs before authentication, so it responds to a preflight from an allowed origin,
+        // which browsers send without credentials.
+        CorsConfigurationSource cors = DicomwebCors.source(allowedOrigins);
+        if (cors != null) {
+            http.cors(configurer -> configurer.configurationSource(cors));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain apiFilterChain(HttpSecurity http, IdentityService identityService,
             LoginThrottlingProperties loginThrottling) throws Exception {
-        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM,
-                loginThrottling.maxLoginDelaySeconds());
-
         http.securityMatcher(new OrRequestMatcher(
-                        path("/api/**"), path("/dicomweb/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
-                        path("/actuator/**")))
+                        path("/api/**"), path("/v3/api-docs"), path("/v3/api-docs/**"), path("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(Role.ADMIN.id())
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonErrors))
+                        .anyRequest().authenticated());
+        restApi(http, identityService, loginThrottling);
+        return http.build();
+    }
+
+    /** Session or HTTP Basic, JSON 401 and 403 instead of redirects, no CSRF token: the REST API and DICOMweb. */
+    private static void restApi(HttpSecurity http, IdentityService identityService,
+            LoginThrottlingProperties loginThrottling) throws Exception {
+        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM,
+                loginThrottling.maxLoginDelaySeconds());
+        http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonErrors))
                 // A browser session from the Vaadin login also works here, so no new session is created.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -191,11 +219,10 @@ class SecurityConfig {
                         .accessDeniedHandler(jsonErrors))
                 .addFilterBefore(new SessionCsrfFilter(), AuthorizationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
-        return http.build();
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll())

@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
 import org.truthline.dicom.QuarantineReason;
+import org.truthline.dicom.SearchAttributes;
 import org.truthline.project.DeidentificationSettings;
 import org.truthline.project.ProjectService;
 
@@ -348,18 +351,25 @@ public class ImportService implements DisposableBean {
 
     private long insertImage(long jobId, long projectId, String name, DicomSummary original, DicomSummary copy,
             DeidentificationReport report, String sha256, Path originalPath, Path deidentified, Path preview) {
+        List<Object> imageValues = new ArrayList<>(Arrays.asList(projectId, copy.sopInstanceUid(),
+                copy.studyInstanceUid(), copy.seriesInstanceUid(), copy.sopClassUid(), original.sopInstanceUid(),
+                sha256, copy.modality(), copy.transferSyntaxUid(), copy.photometricInterpretation(), copy.rows(),
+                copy.columns(), Math.max(1, copy.frames()), copy.bitsAllocated(), json(copy.windows()),
+                originalPath.toString(), deidentified.toString(), preview.toString(),
+                json(deidentificationDetails(report)), name, jobId, OffsetDateTime.now()));
+        // The copy's values, never the original's: the copy's Patient Name and ID are pseudonyms.
+        imageValues.addAll(searchAttributeValues(report.searchAttributes()));
         jdbc.sql("""
                 INSERT INTO image (project_id, sop_instance_uid, study_instance_uid, series_instance_uid, sop_class_uid,
                     original_sop_instance_uid, original_sha256, modality, transfer_syntax_uid, photometric_interpretation,
-                    rows_count, columns_count, frame_count, windows, original_path, deidentified_path, preview_path,
-                    deidentification, source_name, import_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(projectId, copy.sopInstanceUid(), copy.studyInstanceUid(), copy.seriesInstanceUid(),
-                        copy.sopClassUid(), original.sopInstanceUid(), sha256, copy.modality(),
-                        copy.transferSyntaxUid(), copy.photometricInterpretation(), copy.rows(), copy.columns(),
-                        Math.max(1, copy.frames()), json(copy.windows()), originalPath.toString(),
-                        deidentified.toString(), preview.toString(), json(deidentificationDetails(report)), name, jobId,
-                        OffsetDateTime.now())
+                    rows_count, columns_count, frame_count, bits_allocated, windows, original_path, deidentified_path,
+                    preview_path, deidentification, source_name, import_id, created_at,
+                    patient_name, patient_id, patient_birth_date, patient_sex, study_date, study_time, accession_number,
+                    referring_physician_name, study_id, study_description, series_number, series_date, series_time,
+                    series_description, instance_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(imageValues)
                 .update();
         return jdbc.sql("SELECT id FROM image WHERE project_id = ? AND original_sop_instance_uid = ?")
                 .params(projectId, original.sopInstanceUid()).query(Long.class).single();
@@ -472,6 +482,13 @@ public class ImportService implements DisposableBean {
         return "held for burned-in annotation review (BurnedInAnnotation " + flag + ", modality "
                 + (summary.modality() == null ? "unknown" : summary.modality())
                 + "); a lead clears the image or masks the text before contributors see it.";
+    }
+
+    private static List<String> searchAttributeValues(SearchAttributes copy) {
+        return Arrays.asList(copy.patientName(), copy.patientId(), copy.patientBirthDate(), copy.patientSex(),
+                copy.studyDate(), copy.studyTime(), copy.accessionNumber(), copy.referringPhysicianName(),
+                copy.studyId(), copy.studyDescription(), copy.seriesNumber(), copy.seriesDate(), copy.seriesTime(),
+                copy.seriesDescription(), copy.instanceNumber());
     }
 
     private static Map<String, Object> deidentificationDetails(DeidentificationReport report) {

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
 import org.truthline.intake.scp.TestPeers;
+import org.truthline.project.DeidentificationSettings;
 import org.truthline.project.NewProject;
 import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
@@ -110,8 +111,20 @@ abstract class DicomwebTestBase {
 
     /** Imports corpus samples into a new project and returns their image rows, keyed by the sample's path. */
     Map<String, ImageRow> importSamples(String projectName, String... samples) throws InterruptedException {
+        return importSamples(projectName, null, samples);
+    }
+
+    /**
+     * Imports corpus samples into a new project with the given de-identification options (null keeps the
+     * defaults) and returns their image rows, keyed by the sample's path.
+     */
+    Map<String, ImageRow> importSamples(String projectName, DeidentificationSettings options, String... samples)
+            throws InterruptedException {
         ProjectSummary project = projects.create(new NewProject(projectName, null, "finding-severity", 2, 0.0, 0),
                 "lead");
+        if (options != null) {
+            projects.updateDeidentification(project.id(), options, "lead");
+        }
         List<Path> files = Arrays.stream(samples).map(TestPeers::sample).toList();
         ImportJob job = waitFor(imports.startFiles(project.id(), TestPeers.samples(), files, projectName, "lead").id());
         assertThat(job.importedFiles()).as("images imported for %s", projectName).isEqualTo(samples.length);

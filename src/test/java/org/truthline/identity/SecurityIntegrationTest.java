@@ -494,6 +494,33 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
     }
 
+    /** The default, without truthline.dicomweb.allowed-origins. DicomwebCorsTest covers configured origins. */
+    @Nested
+    class DicomwebWithoutAllowedOrigins {
+
+        private static final String VIEWER = "http://viewer.example:3000";
+
+        @Test
+        void preflightGetsNoCorsHeaders() throws Exception {
+            HttpResponse<String> response = send(client(), get("/dicomweb/studies").header("Origin", VIEWER)
+                    .header("Access-Control-Request-Method", "GET")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+
+        @Test
+        void getFromOtherOriginGetsNoCorsHeaders() throws Exception {
+            HttpResponse<String> response = send(client(), basic(get("/dicomweb/studies"), "lead")
+                    .header("Origin", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        }
+    }
+
     private HttpRequest.Builder post(String path, String json) {
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
