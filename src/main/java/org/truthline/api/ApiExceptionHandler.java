@@ -76,9 +76,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParameter(
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        String type = e.getRequiredType() == null ? "" : e.getRequiredType().getSimpleName();
+        String expected = switch (type) {
+            case "long", "Long" -> "a numeric id";
+            case "int", "Integer", "short", "Short" -> "a whole number";
+            case "double", "Double", "float", "Float" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "" -> "another type";
+            default -> "a value of type " + type;
+        };
         return error(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + "; expected "
-                + ("long".equals(expected) || "Long".equals(expected) ? "a numeric id" : "a " + expected) + ".");
+                + expected + ".");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -42,7 +42,13 @@ public final class FormValidator {
                         errors.put(field.key(), label + " must be checked.");
                     }
                 }
-                default -> checkText(field, label, String.valueOf(value), errors);
+                default -> {
+                    if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+                        errors.put(field.key(), label + " must be text, not a JSON object or list.");
+                    } else {
+                        checkText(field, label, String.valueOf(value), errors);
+                    }
+                }
             }
         }
         for (String key : values.keySet()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -170,7 +171,7 @@ class TaskInboxService implements TaskInbox {
         Map<String, Object> variables = new HashMap<>(handler.complete(context, submitted));
         try {
             TaskCompletionGuard.submit(() -> asUser(userId, groups, () -> taskService.complete(taskId, variables)));
-        } catch (NullValueException | OptimisticLockingException e) {
+        } catch (NullValueException | OptimisticLockingException | AuthorizationException e) {
             // A parallel request completed the task first; this transaction rolls back the duplicate record.
             throw new TaskConflictException("Task " + taskId + " was completed by a parallel request; "
                     + "reload the inbox.");
@@ -180,7 +181,9 @@ class TaskInboxService implements TaskInbox {
     private void claimAsUser(String taskId, String userId) {
         try {
             asUser(userId, userGroups.of(userId), () -> taskService.claim(taskId, userId));
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | AuthorizationException e) {
+            // The access check just before passed, so a failure here means another request claimed or completed
+            // the task in between (its claim also withdraws the candidates' authorization).
             throw new TaskConflictException("Task " + taskId + " was claimed by another user a moment ago.");
         }
     }

@@ -434,6 +434,10 @@ abstract class LifecycleApiTestBase {
         assertThat(wrongMethod.status()).isEqualTo(404);
         assertThat(wrongMethod.json().path("error").asText()).contains("DELETE /api/projects");
 
+        ApiClient.Response badFrame = lead.get("/api/images/1/preview?frame=first");
+        assertThat(badFrame.status()).isEqualTo(400);
+        assertThat(badFrame.json().path("error").asText()).contains("'first'").contains("a whole number");
+
         ApiClient.Response wrongType = lead.raw("POST", "/api/projects", "text/csv", "a,b");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.json().path("error").asText()).contains("text/csv");

@@ -75,6 +75,18 @@ class TaskInboxAccessTest extends ProcessTestSupport {
     }
 
     @Test
+    void objectForTextField_rejected() {
+        ProcessInstance instance = labelingAtAnnotate(0.0);
+        Task task = annotateTasks(instance).get(0);
+
+        assertThatThrownBy(() -> as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
+                Map.of("grade", 1, "quality", "good", "comment", Map.of("a", 1)))))
+                .isInstanceOf(TaskValidationException.class)
+                .satisfies(e -> assertThat(((TaskValidationException) e).fieldErrors().get("comment"))
+                        .contains("must be text"));
+    }
+
+    @Test
     void unknownTask_notFound() {
         assertThatThrownBy(() -> inbox.open("no-such-task", EXPERT)).isInstanceOf(TaskNotFoundException.class);
     }
@@ -117,7 +129,7 @@ class TaskInboxAccessTest extends ProcessTestSupport {
 
     @Test
     void parallelCompletions_oneWinsOthersConflict() throws Exception {
-        for (int trial = 0; trial < 3; trial++) {
+        for (int trial = 0; trial < 5; trial++) {
             ProcessInstance instance = labelingAtAnnotate(1.0);
             for (Task task : annotateTasks(instance)) {
                 as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
