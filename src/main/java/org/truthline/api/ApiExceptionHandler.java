@@ -94,7 +94,8 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+    /** Builds the JSON error every Truthline endpoint returns: {@code {"status": ..., "error": "..."}}. */
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", message);

@@ -1,6 +1,5 @@
 package org.truthline.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -30,42 +29,32 @@ class RequestErrorHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, Object>> badMultipart(MultipartException e) {
         log.info("Rejected a multipart request: {}", e.getMessage());
-        return error(HttpStatus.BAD_REQUEST, "The request body is not valid multipart/form-data ("
-                + e.getMostSpecificCause().getMessage() + "); send the files as multipart/form-data with a boundary,"
-                + " or send no multipart Content-Type to endpoints that take none.");
+        String message = "The request body is not valid multipart/form-data (" + e.getMostSpecificCause().getMessage()
+                + "); send the files as multipart/form-data with a boundary, or send no multipart Content-Type to"
+                + " endpoints that take none.";
+        return ApiExceptionHandler.error(HttpStatus.BAD_REQUEST, message);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException e) {
         String allowed = e.getSupportedHttpMethods() == null ? "see docs/api.md"
                 : e.getSupportedHttpMethods().toString();
+        String message = "Method " + e.getMethod() + " is not supported here; use " + allowed + ".";
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .header("Allow", e.getSupportedMethods() == null ? "" : String.join(", ", e.getSupportedMethods()))
-                .body(body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here; use "
-                        + allowed + "."));
+                .body(ApiExceptionHandler.error(HttpStatus.METHOD_NOT_ALLOWED, message).getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> wrongContentType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
+        return ApiExceptionHandler.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
                 + " is not accepted here; send " + e.getSupportedMediaTypes() + ".");
     }
 
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<Map<String, Object>> engineConflict(OptimisticLockingException e) {
         log.info("Concurrent change rejected by the process engine: {}", e.getMessage());
-        return error(HttpStatus.CONFLICT, "Another request changed the same task or process at the same time; "
-                + "reload and try again.");
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(body(status, message));
-    }
-
-    private static Map<String, Object> body(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", message);
-        return body;
+        return ApiExceptionHandler.error(HttpStatus.CONFLICT, "Another request changed the same task or process at "
+                + "the same time; reload and try again.");
     }
 }

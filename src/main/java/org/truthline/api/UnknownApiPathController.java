@@ -1,7 +1,6 @@
 package org.truthline.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,9 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Returns 404 JSON for paths under {@code /api} and {@code /dicomweb} that no controller maps. Without it such a request fell through
- * to the Vaadin servlet and got the UI's HTML page with status 200. Spring MVC prefers every more specific
- * mapping, so this catch-all only sees unmapped paths.
+ * Returns 404 JSON for paths under {@code /api} and {@code /dicomweb} that no controller maps. Without it such
+ * a request fell through to the Vaadin servlet and got the UI's HTML page with status 200. Spring MVC prefers
+ * every more specific mapping, so this catch-all only sees unmapped paths.
  */
 @RestController
 class UnknownApiPathController {
@@ -29,9 +28,6 @@ class UnknownApiPathController {
     }
 
     private static ResponseEntity<Map<String, Object>> notFound(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 404);
-        body.put("error", message);
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+        return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, message);
     }
 }

@@ -55,6 +55,10 @@ public interface DicomToolkit {
      */
     byte[] renderThumbnail(Path file, int maxSize) throws DicomRejectedException;
 
+    /** The smallest and largest thumbnail sizes that {@link #renderThumbnail} accepts, in pixels. */
+    int MIN_THUMBNAIL_SIZE = 16;
+    int MAX_THUMBNAIL_SIZE = 4096;
+
     /**
      * Lists the attributes of a file's data set for DICOM JSON, File Meta Information and group lengths left out.
      * Values of binary VRs (OB, OD, OF, OL, OV, OW, UN) and Pixel Data are not read, but marked as bulk data with

@@ -46,9 +46,6 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
     /** ImageIO's PNG compression quality from 0 to 1. A higher value selects a lighter, faster deflate level. */
     private static final float PNG_COMPRESSION_QUALITY = 0.9f;
-    /** The smallest and largest thumbnail sizes {@link #renderThumbnail} accepts, in pixels. */
-    public static final int MIN_THUMBNAIL_SIZE = 16;
-    public static final int MAX_THUMBNAIL_SIZE = 4096;
 
     private final HeaderReader headers;
     private final Deidentifier deidentifier;
@@ -94,7 +91,10 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         return Summaries.of(header);
     }
 
-    /** Returns the header {@link #read} left for this unchanged file, or parses it; clears what was left. */
+    /**
+     * Returns the header {@link #read} left for this unchanged file, or parses the file. Either way it clears
+     * what was left.
+     */
     private DicomHeader headerForDeidentification(Path file) throws DicomRejectedException {
         ReadHeader left = lastRead.get();
         lastRead.remove();
@@ -153,7 +153,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         return render(file, 0, null, maxSize);
     }
 
-    /** Renders one frame; a positive {@code maxSize} fits the result within that many pixels. */
+    /** Renders one frame. A positive {@code maxSize} fits the result within that many pixels. */
     private byte[] render(Path file, int frame, WindowSetting window, int maxSize) throws DicomRejectedException {
         DicomHeader header = headers.read(file);
         if (!header.hasPixelData()) {
@@ -192,7 +192,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         }
     }
 
-    /** Subsamples a decoded frame for a thumbnail; a raster layout that cannot be copied is rendered in full. */
+    /** Subsamples a decoded frame for a thumbnail, or keeps the full frame when its raster layout cannot be copied. */
     private static BufferedImage subsampleOrKeep(BufferedImage decoded, int maxSize, String fileName) {
         try {
             return PreviewScaler.subsample(decoded, maxSize);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.truthline.dicom.DicomToolkit;
 
 /**
  * The file stores under the data directory: {@code originals/} (PHI, intake and admin only),
@@ -17,8 +18,6 @@ public class StorageLayout {
 
     /** The default of {@code truthline.intake.thumbnail-size}, the longest side of an intake thumbnail. */
     public static final int DEFAULT_THUMBNAIL_SIZE = 256;
-    private static final int MIN_THUMBNAIL_SIZE = 16;
-    private static final int MAX_THUMBNAIL_SIZE = 4096;
 
     private final Path dataDir;
 
@@ -52,9 +51,9 @@ public class StorageLayout {
      * @throws IllegalArgumentException naming the property and the allowed range otherwise
      */
     public static int checkThumbnailSize(int size) {
-        if (size < MIN_THUMBNAIL_SIZE || size > MAX_THUMBNAIL_SIZE) {
+        if (size < DicomToolkit.MIN_THUMBNAIL_SIZE || size > DicomToolkit.MAX_THUMBNAIL_SIZE) {
             throw new IllegalArgumentException("truthline.intake.thumbnail-size is " + size + "; set it to "
-                    + MIN_THUMBNAIL_SIZE + " to " + MAX_THUMBNAIL_SIZE + " pixels (default "
+                    + DicomToolkit.MIN_THUMBNAIL_SIZE + " to " + DicomToolkit.MAX_THUMBNAIL_SIZE + " pixels (default "
                     + DEFAULT_THUMBNAIL_SIZE + ").");
         }
         return size;

@@ -55,7 +55,7 @@ final class PeerJpeg2000 {
         }
         if (bitsAllocated > 8) {
             OtherWordAttribute pixels = new OtherWordAttribute(TagFromName.PixelData);
-            // PNM holds no negative values: OpenJPEG writes signed samples offset by half their range.
+            // PNM has no negative values: OpenJPEG writes signed samples offset by half their range.
             pixels.setValues(pnm.shorts(signed ? 1 << (bitsStored - 1) : 0));
             list.put(pixels);
         } else {
@@ -74,7 +74,8 @@ final class PeerJpeg2000 {
         list.put(attribute);
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a peer command, failing the test when it exits with an error or takes longer than 120 s. */
+    static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -141,10 +141,10 @@ class RenderingTest {
     }
 
     /**
-     * The same file against DCMTK: dcmj2pnm 3.6.7 ignores windows in per-frame functional groups and rejects the
-     * file without Pixel Representation. The test adds Pixel Representation 0 to a copy with dcmodify and gives
-     * dcmj2pnm each frame's window explicitly (frame 0: 16/128), or the min-max window for frame 3, which has none.
-     * Our render chooses the window from the frame's own groups, so a wrong choice shows as a difference.
+     * Compares per-frame windowing with DCMTK. dcmj2pnm 3.6.7 ignores windows in per-frame functional groups and
+     * rejects the file without Pixel Representation, so the test adds Pixel Representation 0 to a copy with
+     * dcmodify and gives dcmj2pnm each frame's window (frame 0: 16/128), or the min-max window for frame 3, which
+     * has none. Our render chooses the window from the frame's own groups, so a wrong choice shows as a difference.
      */
     @ParameterizedTest(name = "frame {0} with dcmj2pnm {1}")
     @CsvSource({"0, +Ww 16 128", "3, +Wm"})
@@ -153,7 +153,7 @@ class RenderingTest {
         assumeTrue(Files.isExecutable(DCMODIFY), "dcmodify (dcmtk) is not installed; reference comparison skipped");
         Path copy = output.resolve("per-frame-with-pixel-representation.dcm");
         Files.copy(file, copy);
-        run(List.of(DCMODIFY.toString(), "-nb", "-i", "(0028,0103)=0", copy.toString()));
+        PeerJpeg2000.run(List.of(DCMODIFY.toString(), "-nb", "-i", "(0028,0103)=0", copy.toString()));
 
         BufferedImage ours = ImageIO.read(new ByteArrayInputStream(toolkit.renderPng(file, frame, null)));
 
@@ -161,10 +161,10 @@ class RenderingTest {
     }
 
     /**
-     * JPEG 2000 against peers: dcmtk has no JPEG 2000 decoder, so OpenJPEG's opj_decompress decodes the frame's
-     * codestream, the test stores those samples uncompressed with the file's own header (Explicit VR Little
-     * Endian, RGB for colour), and dcmj2pnm renders that copy with the file's window. Our render of the JPEG 2000
-     * file itself must match it.
+     * Compares JPEG 2000 renders with peers. DCMTK has no JPEG 2000 decoder, so OpenJPEG's opj_decompress decodes
+     * the frame's codestream. The test stores those samples uncompressed with the file's own header (Explicit VR
+     * Little Endian, RGB for colour), dcmj2pnm renders that copy with the file's window, and our render of the
+     * JPEG 2000 file itself must match it.
      */
     @ParameterizedTest(name = "{0} with dcmj2pnm {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -183,16 +183,6 @@ class RenderingTest {
         BufferedImage reference = dcmj2pnm(uncompressed, 0, options == null ? "" : options);
         assertThat(meanAbsoluteDifference(ours, reference)).as("mean absolute difference to OpenJPEG + dcmj2pnm")
                 .isLessThan(TOLERANCE);
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException(command.get(0) + " did not finish within 120 s");
-        }
-        assertThat(process.exitValue()).as("%s exit code, output:%n%s", command.get(0), text).isZero();
     }
 
     private static int[] greyLevels(byte[] png) throws IOException {
