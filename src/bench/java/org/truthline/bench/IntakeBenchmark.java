@@ -132,8 +132,8 @@ class IntakeBenchmark {
     }
 
     /**
-     * Returns files per second for read + write with PixelMed's default read, which decompresses encapsulated
-     * Pixel Data (every frame); such files are written as Explicit VR Little Endian, the others in their own
+     * Returns files per second for read + write with PixelMed's default read, which decompresses every frame of
+     * encapsulated Pixel Data. Such files are written as Explicit VR Little Endian, the others in their own
      * transfer syntax.
      */
     private double decodingRound(List<Path> files, Map<String, List<Double>> fileMillis) throws Exception {

@@ -154,13 +154,13 @@ final class PreviewScaler {
         int bands = source.getNumBands();
         WritableRaster target = source.createCompatibleWritableRaster(width, height);
         int[] row = new int[source.getWidth() * bands];
-        int[] kept = new int[width * bands];
+        int[] subsampledRow = new int[width * bands];
         for (int y = 0; y < height; y++) {
             source.getPixels(0, y * step, source.getWidth(), 1, row);
             for (int x = 0; x < width; x++) {
-                System.arraycopy(row, x * step * bands, kept, x * bands, bands);
+                System.arraycopy(row, x * step * bands, subsampledRow, x * bands, bands);
             }
-            target.setPixels(0, y, width, 1, kept);
+            target.setPixels(0, y, width, 1, subsampledRow);
         }
         return new BufferedImage(decoded.getColorModel(), target, decoded.isAlphaPremultiplied(), null);
     }

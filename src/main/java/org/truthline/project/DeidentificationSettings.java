@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
  * @param retainLongitudinalTemporalInformationModifiedDates shift every date by a per-patient number of days
  *     instead of removing it, so intervals between a patient's studies survive
  * @param cleanStructuredContent keep the content items of SR content trees, acquisition context and specimen
- *     preparation, with identifying values replaced and references remapped, instead of removing them; optional
- *     in requests (absent means false), so clients written before this option keep working
+ *     preparation, with identifying values replaced and references remapped, instead of removing them. It is
+ *     optional in requests (absent means false), so clients written before this option keep working.
  */
 public record DeidentificationSettings(
         @NotNull Boolean retainLongitudinalTemporalInformationModifiedDates,

@@ -43,7 +43,7 @@ class HeaderReuseTest {
     }
 
     @Test
-    void readThenDeidentify_writesTheSameCopyAsDeidentifyAlone() throws Exception {
+    void readThenDeidentify_sameCopy() throws Exception {
         Path source = SampleCorpus.file("01-modalities/CT_small.dcm");
         toolkit.read(source);
         DeidentificationReport afterRead = toolkit.deidentify(source, folder.resolve("a.dcm"), new Remapper(),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ImageIoPluginsTest {
 
     @Test
-    void decode_hidesServiceFilesAndRestoresTheContextClassLoader() throws Exception {
+    void decode_hidesServiceFiles() throws Exception {
         ClassLoader marker = new URLClassLoader(new URL[0], getClass().getClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();

@@ -13,7 +13,7 @@ import org.truthline.project.NewProject;
 import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
 
-/** Server-side imports read only inside {@code truthline.intake.import-roots} and say why a path is refused. */
+/** Checks that server-side imports read only inside {@code truthline.intake.import-roots} and name the reason. */
 @SpringBootTest
 class ImportRootsTest {
 
@@ -42,7 +42,7 @@ class ImportRootsTest {
     }
 
     @Test
-    void missingFolderInsideRoot_saysItDoesNotExist() {
+    void missingFolderInsideRoot_isNotFound() {
         long project = project("Roots missing");
 
         assertThatThrownBy(() -> imports.start(project, ALLOWED.resolve("not-there"), "lead"))

@@ -305,7 +305,7 @@ abstract class LifecycleApiTestBase {
     }
 
     @Test
-    void deidentificationOptions_roundTripAndOlderClientsOmitTheNewOption() {
+    void deidentificationOptions_putAndGet() {
         long projectId = projectWithCertifiedReaders("De-identification options");
         String path = "/api/projects/" + projectId + "/deidentification";
 
@@ -318,12 +318,14 @@ abstract class LifecycleApiTestBase {
         assertThat(stored.path("cleanStructuredContent").asBoolean()).isFalse();
 
         ApiClient.Response allFields = lead.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates",
-                false, "retainPatientCharacteristics", true, "cleanDescriptors", false, "cleanStructuredContent", true));
+                false, "retainPatientCharacteristics", true, "cleanDescriptors", false,
+                "cleanStructuredContent", true));
         assertThat(allFields.status()).as(allFields.text()).isEqualTo(200);
         assertThat(lead.getOk(path).path("cleanStructuredContent").asBoolean()).isTrue();
 
         ApiClient.Response misspelt = lead.put(path, Map.of("retainLongitudinalTemporalInformationModifiedDates",
-                false, "retainPatientCharacteristics", true, "cleanDescriptors", false, "cleanStructuredContents", true));
+                false, "retainPatientCharacteristics", true, "cleanDescriptors", false,
+                "cleanStructuredContents", true));
         assertThat(misspelt.status()).as(misspelt.text()).isEqualTo(400);
         assertThat(misspelt.json().path("error").asText()).contains("'cleanStructuredContents'")
                 .contains("cleanStructuredContent");
@@ -360,7 +362,7 @@ abstract class LifecycleApiTestBase {
         ApiClient.Response masked = lead.post("/api/images/" + imageId + "/burned-in-review", Map.of(
                 "decision", "MASK", "rectangles", List.of(Map.of("x", 0, "y", 0, "width", columns, "height", 85))));
         assertThat(masked.status()).as(masked.text()).isEqualTo(204);
-        // The RLE YBR_FULL copy is decompressed to Explicit VR Little Endian RGB by masking, and the row says so.
+        // Masking decompresses the RLE YBR_FULL copy to Explicit VR Little Endian RGB, and the image row records it.
         assertThat(jdbc.sql("SELECT transfer_syntax_uid FROM image WHERE id = ?").param(imageId).query(String.class)
                 .single()).isEqualTo("1.2.840.10008.1.2.1");
         assertThat(jdbc.sql("SELECT photometric_interpretation FROM image WHERE id = ?").param(imageId)

@@ -71,7 +71,7 @@ class TrainingViewTest extends KaribuTestBase {
         long imageId = imports.files(job.id()).stream().map(ImportFileResult::imageId).filter(id -> id != null)
                 .findFirst().orElseThrow();
         // CT_small has no BurnedInAnnotation, so it waits for the review; a gold case needs a cleared image.
-        if (burnedInReviews.pending(project.id()).stream().anyMatch(held -> held.imageId() == imageId)) {
+        if (burnedInReviews.pending(project.id()).stream().anyMatch(image -> image.imageId() == imageId)) {
             burnedInReviews.clear(imageId, "lead", "Training view test: no burned-in text");
         }
         return imageId;
@@ -83,8 +83,9 @@ class TrainingViewTest extends KaribuTestBase {
         List<GoldCase> before = await("the demo gold cases", () -> Optional.of(training.goldCases(demo.id()))
                 .filter(list -> list.size() >= 2));
         List<Long> goldImages = before.stream().map(GoldCase::imageId).toList();
-        List<Long> held = burnedInReviews.pending(demo.id()).stream().map(image -> image.imageId()).toList();
-        long newGoldImage = demoImages().stream().filter(id -> !goldImages.contains(id) && !held.contains(id))
+        List<Long> awaitingReview = burnedInReviews.pending(demo.id()).stream().map(image -> image.imageId())
+                .toList();
+        long newGoldImage = demoImages().stream().filter(id -> !goldImages.contains(id) && !awaitingReview.contains(id))
                 .findFirst().orElseThrow();
         signIn("expert", Role.EXPERT);
         UI.getCurrent().navigate(TrainingView.class);
