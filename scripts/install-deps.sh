@@ -7,7 +7,7 @@ set -euo pipefail
 purpose=${1:-run}
 packages=(libpixelmed-java libpixelmed-imageio-java)
 if [ "$purpose" = test ]; then
-  packages+=(chromium chromium-driver dcmtk dicom3tools libopenjp2-tools orthanc orthanc-dicomweb)
+  packages+=(chromium chromium-driver dcmtk dicom3tools libopenjp2-tools orthanc orthanc-dicomweb curl ca-certificates)
 fi
 if ! command -v java >/dev/null 2>&1; then
   packages+=(openjdk-17-jdk-headless)
@@ -17,7 +17,39 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# The OHIF Viewer, a DICOMweb client, for OhifViewerBrowserTest: the prebuilt viewer published on npm as
+# @ohif/app, checked against the registry's SHA-512 and unpacked into ~/.cache/truthline. Without it that test is
+# skipped with its reason, and a failed download does not stop the other tests.
+fetch_ohif() {
+  local version=3.13.2
+  local integrity=WZdxmpmG7rqFgW9ZJLcbgr3XCtLi1KDNPoMaeY5PPe6j4G4fjEjjkycZM6C6Zk2F87BKxFfpq+jd5xXZB9E8EA==
+  local cache=${XDG_CACHE_HOME:-$HOME/.cache}/truthline
+  local target=$cache/ohif-app-$version
+  [ -f "$target/package/dist/index.html" ] && return 0
+  mkdir -p "$cache"
+  local tarball
+  tarball=$(mktemp "$cache/ohif-app-$version.XXXXXX.tgz")
+  echo "Downloading the OHIF Viewer $version from the npm registry for the DICOMweb viewer test"
+  if ! curl -fsSL --retry 3 -o "$tarball" "https://registry.npmjs.org/@ohif/app/-/app-$version.tgz"; then
+    echo "Could not download @ohif/app $version; OhifViewerBrowserTest will be skipped." >&2
+    rm -f "$tarball"
+    return 0
+  fi
+  if [ "$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)" != "$integrity" ]; then
+    echo "@ohif/app $version does not match the registry's SHA-512; not unpacking it." >&2
+    rm -f "$tarball"
+    return 0
+  fi
+  rm -rf "$target.part" && mkdir -p "$target.part"
+  tar -xzf "$tarball" -C "$target.part" && rm -rf "$target" && mv "$target.part" "$target"
+  rm -f "$tarball"
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  if [ "$purpose" = test ]; then fetch_ohif; fi
+  exit 0
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()
@@ -45,4 +77,7 @@ fi
 "${as_root[@]}" apt-get install -y -q "${missing[@]}"
 if $created_policy; then
   "${as_root[@]}" rm -f "$policy"
+fi
+if [ "$purpose" = test ]; then
+  fetch_ohif
 fi

@@ -60,7 +60,9 @@ abstract class BrowserTestBase {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                "--user-data-dir=" + profileDir);
+                "--user-data-dir=" + profileDir,
+                // Every page under test is on loopback; any other host name fails to resolve.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
