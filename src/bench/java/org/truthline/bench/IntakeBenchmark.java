@@ -38,6 +38,10 @@ import org.truthline.dicom.UidRemapper;
  */
 class IntakeBenchmark {
 
+    /** The intake target: Truthline's rate as a share of the bare PixelMed default read + write. */
+    private static final double TARGET_RATIO = 0.5;
+
+
     private static final List<String> FOLDERS = List.of("01-modalities", "02-transfer-syntaxes");
 
     @TempDir
@@ -222,8 +226,11 @@ class IntakeBenchmark {
                 toolkitMedian, formatted(toolkitRates)));
         out.append(String.format(Locale.ROOT, "%nRatio Truthline / bare read + write, Pixel Data as stored: %.2f%n",
                 toolkitMedian / bareMedian));
-        out.append(String.format(Locale.ROOT, "Ratio Truthline / bare default read (decompresses) + write: %.2f%n%n",
+        out.append(String.format(Locale.ROOT, "Ratio Truthline / bare default read (decompresses) + write: %.2f%n",
                 toolkitMedian / decodingMedian));
+        out.append(leaveOneOut(files, fileMillis));
+        out.append(String.format(Locale.ROOT, "Target (at least %.1f of the bare default read + write): %s%n%n",
+                TARGET_RATIO, toolkitMedian / decodingMedian >= TARGET_RATIO ? "met" : "NOT met"));
         out.append("| Truthline step | median ms per round | share |\n|---|---|---|\n");
         double total = 0;
         for (List<Double> values : stepMillis.values()) {
@@ -247,6 +254,35 @@ class IntakeBenchmark {
                     median(fileMillis.get("deidentify " + name)), median(fileMillis.get("render " + name))));
         }
         return out.toString();
+    }
+
+    /**
+     * Computes the ratio against the default read once more without the file whose default read is slowest, from
+     * the sums of the per-file medians, so one large compressed file cannot carry the result alone.
+     */
+    private static String leaveOneOut(List<Path> files, Map<String, List<Double>> fileMillis) {
+        String slowest = null;
+        double slowestMillis = -1;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            double millis = median(fileMillis.get("decoding " + name));
+            if (millis > slowestMillis) {
+                slowest = name;
+                slowestMillis = millis;
+            }
+        }
+        double decoding = 0;
+        double truthline = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!name.equals(slowest)) {
+                decoding += median(fileMillis.get("decoding " + name));
+                truthline += median(fileMillis.get("read " + name)) + median(fileMillis.get("deidentify " + name))
+                        + median(fileMillis.get("render " + name));
+            }
+        }
+        return String.format(Locale.ROOT, "Ratio Truthline / bare default read + write without %s (sums of the"
+                + " per-file medians): %.2f%n", slowest, truthline == 0 ? 0 : decoding / truthline);
     }
 
     private static String formatted(List<Double> rates) {
