@@ -75,7 +75,8 @@ public class ImportService implements DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper, @Value("${truthline.intake.import-roots:}") String importRoots,
+            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper,
+            @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
@@ -512,7 +513,8 @@ public class ImportService implements DisposableBean {
      */
     private ImportFileResult symbolicLink(long jobId, String name) {
         log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
-        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, null, QuarantineReason.SYMBOLIC_LINK.name(),
+        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, null,
+                QuarantineReason.SYMBOLIC_LINK.name(),
                 name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder."));
     }
 
