@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.truthline.audit.AuditLog;
 import org.truthline.intake.scp.TestPeers;
+import org.truthline.project.DeidentificationSettings;
 import org.truthline.project.NewProject;
 import org.truthline.project.ProjectService;
 import org.truthline.project.ProjectSummary;
@@ -194,6 +195,27 @@ class CompanionObjectImportTest {
     }
 
     @Test
+    void cleanStructuredContent_keepsReportImageReferences() throws Exception {
+        ProjectSummary cleaned = projects.create(new NewProject("Companion objects, structured content "
+                + UUID.randomUUID(), null, "finding-severity", 2, 0.0, 0), "lead");
+        projects.updateDeidentification(cleaned.id(), new DeidentificationSettings(false, false, false, true), "lead");
+
+        ImportJob job = waitFor(imports.start(cleaned.id(), studyFolder, "lead").id());
+
+        assertThat(job.companionFiles()).isEqualTo(COMPANION_FILES.size());
+        String ctCopy = jdbc.sql("SELECT sop_instance_uid FROM image WHERE project_id = ? AND source_name = ?")
+                .params(cleaned.id(), "CT_small.dcm").query(String.class).single();
+        Path reportCopy = Path.of(jdbc.sql("""
+                SELECT deidentified_path FROM companion_object WHERE project_id = ? AND source_name = 'sr.dcm'""")
+                .param(cleaned.id()).query(String.class).single());
+        AttributeList report = read(reportCopy);
+        assertThat(report.get(TagFromName.ContentSequence)).as("Content Sequence of the SR copy").isNotNull();
+        List<String> referenced = referencedInstancesAtAnyDepth(report);
+        assertThat(referenced).as("Referenced SOP Instance UIDs in the SR copy, content tree included").hasSize(2)
+                .containsOnly(ctCopy);
+    }
+
+    @Test
     void sameCompanionAgain_isDuplicate() throws Exception {
         long companionId = storedCompanions().get("sr.dcm").id();
 
@@ -335,6 +357,21 @@ class CompanionObjectImportTest {
                 found.put(path + tag, attribute.getSingleStringValueOrEmptyString().trim());
             }
         }
+    }
+
+    /** Returns every Referenced SOP Instance UID value at any depth, Content Sequence included. */
+    private static List<String> referencedInstancesAtAnyDepth(AttributeList list) throws DicomException {
+        List<String> found = new ArrayList<>();
+        for (Attribute attribute : list.values()) {
+            if (attribute instanceof SequenceAttribute sequence) {
+                for (int i = 0; i < sequence.getNumberOfItems(); i++) {
+                    found.addAll(referencedInstancesAtAnyDepth(sequence.getItem(i).getAttributeList()));
+                }
+            } else if (attribute.getTag().equals(TagFromName.ReferencedSOPInstanceUID)) {
+                found.add(attribute.getSingleStringValueOrEmptyString().trim());
+            }
+        }
+        return found;
     }
 
     /**
