@@ -33,6 +33,10 @@ import org.truthline.dicom.ObjectKind;
  * de-identified with the project's options and UID map in the working store, as intake does for images, so the
  * copy's references to images of the same project carry the images' new UIDs. Nothing is rendered, no burned-in
  * review applies, and no labeling starts: a companion object is only served over DICOMweb with its study.
+ *
+ * <p>NOTE: typed text in a presentation state survives de-identification. The Basic Profile table cleans Graphic
+ * Annotation Sequence item by item and lists neither Unformatted Text Value nor Graphic Layer Description or
+ * Content Description, so all three keep their values.
  */
 @Component
 class CompanionObjectStore {
