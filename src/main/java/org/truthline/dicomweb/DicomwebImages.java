@@ -11,7 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.truthline.dicom.SearchAttributes;
 
-/** Finds the de-identified images a viewer may see, by their remapped study, series and instance UIDs. */
+/**
+ * Finds the de-identified images and companion objects a viewer may see, by their remapped study, series and
+ * instance UIDs. Staff see both in every project. A contributor sees the images it is assigned, unless held for
+ * burned-in annotation review, and the companion objects of the studies those images belong to.
+ */
 @Repository
 class DicomwebImages {
 
@@ -28,7 +32,8 @@ class DicomwebImages {
      *
      * @param patientId a value with optional {@code *} and {@code ?} wildcards
      * @param accessionNumber a value with optional {@code *} and {@code ?} wildcards
-     * @param modalitiesInStudy a study matches when any of its images has one of these modalities
+     * @param modalitiesInStudy a study matches when any of its images or companion objects has one of these
+     *     modalities
      */
     record StudyMatch(String patientId, String accessionNumber, DateRange studyDate, Set<String> modalitiesInStudy) {
 
@@ -45,30 +50,56 @@ class DicomwebImages {
         this.jdbc = jdbc;
     }
 
-    /** Returns the matching images the viewer may see, ordered by study, series and import order. */
+    /**
+     * Returns the matching images and companion objects the viewer may see, ordered by study and series, and
+     * within a series images before companion objects, each in import order.
+     */
     List<DicomwebInstance> find(Viewer viewer, Match match) {
         return find(viewer, match, StudyMatch.ANY);
     }
 
-    /** Returns the images the viewer may see that match both sets of keys, ordered as {@link #find(Viewer, Match)}. */
+    /** Returns the objects the viewer may see that match both sets of keys, ordered as {@link #find(Viewer, Match)}. */
     List<DicomwebInstance> find(Viewer viewer, Match match, StudyMatch study) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT i.id, i.project_id, i.study_instance_uid, i.series_instance_uid, i.sop_instance_uid,
-                       i.sop_class_uid, i.modality, i.rows_count, i.columns_count, i.frame_count, i.bits_allocated,
-                       i.transfer_syntax_uid, i.deidentified_path,
-                       i.patient_name, i.patient_id, i.patient_birth_date, i.patient_sex, i.study_date, i.study_time,
-                       i.accession_number, i.referring_physician_name, i.study_id, i.study_description,
-                       i.series_number, i.series_date, i.series_time, i.series_description, i.instance_number
-                FROM image i WHERE 1 = 1""");
+        StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        addVisibility(sql, params, viewer, "i");
+        appendSelect(sql, params, Table.IMAGE, viewer, match, study);
+        sql.append(" UNION ALL ");
+        appendSelect(sql, params, Table.COMPANION_OBJECT, viewer, match, study);
+        sql.append(" ORDER BY study_instance_uid, series_instance_uid, companion, id");
+        return jdbc.sql(sql.toString()).params(params).query(DicomwebImages::map).list();
+    }
+
+    /** The columns that both tables of served copies have and that {@link #map} reads. */
+    private static final String COLUMNS = """
+            i.id, i.project_id, i.study_instance_uid, i.series_instance_uid, i.sop_instance_uid, i.sop_class_uid,
+            i.modality, i.rows_count, i.columns_count, i.frame_count, i.bits_allocated, i.transfer_syntax_uid,
+            i.deidentified_path, i.patient_name, i.patient_id, i.patient_birth_date, i.patient_sex, i.study_date,
+            i.study_time, i.accession_number, i.referring_physician_name, i.study_id, i.study_description,
+            i.series_number, i.series_date, i.series_time, i.series_description, i.instance_number""";
+
+    /** The two tables of served copies, with the value of the {@code companion} column their rows get. */
+    private enum Table {
+        IMAGE("image", false), COMPANION_OBJECT("companion_object", true);
+
+        final String name;
+        final boolean companion;
+
+        Table(String name, boolean companion) {
+            this.name = name;
+            this.companion = companion;
+        }
+    }
+
+    private static void appendSelect(StringBuilder sql, List<Object> params, Table table, Viewer viewer,
+            Match match, StudyMatch study) {
+        sql.append("SELECT ").append(table.companion ? "TRUE" : "FALSE").append(" AS companion, ").append(COLUMNS)
+                .append(" FROM ").append(table.name).append(" i WHERE 1 = 1");
+        addVisibility(sql, params, viewer, table, "i");
         addEquals(sql, params, "i.study_instance_uid", match.studyInstanceUid());
         addEquals(sql, params, "i.series_instance_uid", match.seriesInstanceUid());
         addEquals(sql, params, "i.sop_instance_uid", match.sopInstanceUid());
         addEquals(sql, params, "i.modality", match.modality());
         addStudyMatch(sql, params, viewer, study);
-        sql.append(" ORDER BY i.study_instance_uid, i.series_instance_uid, i.id");
-        return jdbc.sql(sql.toString()).params(params).query(DicomwebImages::map).list();
     }
 
     /**
@@ -80,19 +111,29 @@ class DicomwebImages {
         List<DicomwebInstance> found = find(viewer, new Match(study, series, instance, null));
         if (found.isEmpty()) {
             throw DicomwebException.notFound("Instance " + instance + " of series " + series + " in study " + study
-                    + " was not found among the images " + viewer.userId() + " may see.");
+                    + " was not found among the objects " + viewer.userId() + " may see.");
         }
         return found.get(0);
     }
 
-    private static void addVisibility(StringBuilder sql, List<Object> params, Viewer viewer, String alias) {
-        if (!viewer.staff()) {
+    private static void addVisibility(StringBuilder sql, List<Object> params, Viewer viewer, Table table,
+            String alias) {
+        if (viewer.staff()) {
+            return;
+        }
+        if (table == Table.IMAGE) {
             // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
             sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = ").append(alias)
                     .append(".id AND a.contributor = ?)");
-            params.add(viewer.userId());
+        } else {
+            // A companion object goes with its study: visible when one image of that study in the same project is.
+            sql.append(" AND EXISTS (SELECT 1 FROM image v JOIN assignment a ON a.image_id = v.id")
+                    .append(" WHERE v.project_id = ").append(alias).append(".project_id")
+                    .append(" AND v.study_instance_uid = ").append(alias).append(".study_instance_uid")
+                    .append(" AND v.burned_in_status <> 'PENDING' AND a.contributor = ?)");
         }
+        params.add(viewer.userId());
     }
 
     private static void addStudyMatch(StringBuilder sql, List<Object> params, Viewer viewer, StudyMatch study) {
@@ -111,15 +152,23 @@ class DicomwebImages {
             }
         }
         if (!study.modalitiesInStudy().isEmpty()) {
-            // Modalities of the study's images that this viewer may see, so a match reveals no hidden image.
-            sql.append(" AND EXISTS (SELECT 1 FROM image m WHERE m.study_instance_uid = i.study_instance_uid")
-                    .append(" AND m.modality IN (")
-                    .append(String.join(", ", Collections.nCopies(study.modalitiesInStudy().size(), "?")))
-                    .append(")");
-            params.addAll(study.modalitiesInStudy());
-            addVisibility(sql, params, viewer, "m");
+            // Modalities of the study's objects that this viewer may see, so a match reveals no hidden object.
+            sql.append(" AND (");
+            addModalityInStudy(sql, params, viewer, study.modalitiesInStudy(), Table.IMAGE);
+            sql.append(" OR ");
+            addModalityInStudy(sql, params, viewer, study.modalitiesInStudy(), Table.COMPANION_OBJECT);
             sql.append(")");
         }
+    }
+
+    private static void addModalityInStudy(StringBuilder sql, List<Object> params, Viewer viewer,
+            Set<String> modalities, Table table) {
+        sql.append("EXISTS (SELECT 1 FROM ").append(table.name)
+                .append(" m WHERE m.study_instance_uid = i.study_instance_uid AND m.modality IN (")
+                .append(String.join(", ", Collections.nCopies(modalities.size(), "?"))).append(")");
+        params.addAll(modalities);
+        addVisibility(sql, params, viewer, table, "m");
+        sql.append(")");
     }
 
     /**
@@ -169,10 +218,11 @@ class DicomwebImages {
                 rs.getString("referring_physician_name"), rs.getString("study_id"),
                 rs.getString("study_description"), rs.getString("series_number"), rs.getString("series_date"),
                 rs.getString("series_time"), rs.getString("series_description"), rs.getString("instance_number"));
-        return new DicomwebInstance(rs.getLong("id"), rs.getLong("project_id"), rs.getString("study_instance_uid"),
-                rs.getString("series_instance_uid"), rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"),
-                rs.getString("modality"), rs.getObject("rows_count", Integer.class),
-                rs.getObject("columns_count", Integer.class), rs.getInt("frame_count"),
+        return new DicomwebInstance(rs.getLong("id"), rs.getBoolean("companion"), rs.getLong("project_id"),
+                rs.getString("study_instance_uid"), rs.getString("series_instance_uid"),
+                rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"), rs.getString("modality"),
+                rs.getObject("rows_count", Integer.class), rs.getObject("columns_count", Integer.class),
+                rs.getObject("frame_count", Integer.class),
                 rs.getObject("bits_allocated", Integer.class), rs.getString("transfer_syntax_uid"),
                 Path.of(rs.getString("deidentified_path")), attributes);
     }

@@ -97,7 +97,7 @@ class DicomwebMetadataController {
         DicomwebMediaTypes.requireDicomJson(MediaRange.parseAccept(accept));
         if (instances.isEmpty()) {
             throw DicomwebException.notFound("No study, series or instance with these UIDs was found among the"
-                    + " images you may see.");
+                    + " objects you may see.");
         }
         ArrayNode body = DicomJson.array();
         for (DicomwebInstance instance : instances) {

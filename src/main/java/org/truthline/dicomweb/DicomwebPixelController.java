@@ -27,10 +27,12 @@ import org.truthline.dicom.DicomElement;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.ObjectKind;
 
 /**
  * WADO-RS pixels of one instance: frames as {@code multipart/related} (decoded, or the stored compressed bytes on
- * request), Pixel Data's BulkDataURI as all frames, and rendered frames as PNG or JPEG.
+ * request), Pixel Data's BulkDataURI as all frames, and rendered frames as PNG or JPEG. A segmentation's frames
+ * are served like an image's. Companion objects are not rendered, and one without Pixel Data has no frames.
  */
 @RestController
 @RequestMapping("/dicomweb/studies/{study}/series/{series}/instances/{instance}")
@@ -97,6 +99,12 @@ class DicomwebPixelController {
         String mediaType = DicomwebMediaTypes.renderedType(MediaRange.parseAccept(accept));
         RenderingParameters parameters = RenderingParameters.parse(query);
         DicomwebInstance found = images.instance(Viewer.of(authentication), study, series, instance);
+        if (found.companion()) {
+            throw DicomwebException.notFound("Instance " + found.sopInstanceUid() + " ("
+                    + ObjectKind.describeSopClass(found.sopClassUid()) + ") is a companion object of its study, and"
+                    + " Truthline does not render companion objects; retrieve the instance, or its frames when it"
+                    + " has Pixel Data.");
+        }
         DicomSummary summary = imageSummary(found);
         FrameNumbers.checkWithin(List.of(frameNumber), summary.frames(), found.sopInstanceUid());
 
@@ -136,7 +144,7 @@ class DicomwebPixelController {
                     dicom.decodeFrames(instance.deidentifiedFile(), indexes, part);
                 }
             } catch (DicomRejectedException e) {
-                throw new IOException("Frames of image " + instance.imageId() + " could not be read: "
+                throw new IOException("Frames of " + instance.describe() + " could not be read: "
                         + e.getMessage(), e);
             }
             writer.finish();

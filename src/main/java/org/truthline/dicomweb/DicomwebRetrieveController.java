@@ -24,8 +24,9 @@ import org.truthline.dicom.DicomToolkit;
 
 /**
  * WADO-RS retrieval of whole studies, series or instances as {@code multipart/related; type="application/dicom"},
- * one part per de-identified copy. Each copy is sent in its stored transfer syntax, or decoded to Explicit VR
- * Little Endian when the Accept header requests transfer-syntax=1.2.840.10008.1.2.1.
+ * one part per de-identified copy, companion objects (SR, presentation states, segmentations) included. Each copy
+ * is sent in its stored transfer syntax, or decoded to Explicit VR Little Endian when the Accept header requests
+ * transfer-syntax=1.2.840.10008.1.2.1.
  */
 @RestController
 @RequestMapping("/dicomweb")
@@ -78,7 +79,7 @@ class DicomwebRetrieveController {
         List<MediaRange> ranges = MediaRange.parseAccept(accept);
         if (instances.isEmpty()) {
             throw DicomwebException.notFound("No study, series or instance with these UIDs was found among the"
-                    + " images you may see.");
+                    + " objects you may see.");
         }
         List<Stored> copies = new ArrayList<>();
         Set<String> storedSyntaxes = new LinkedHashSet<>();
@@ -118,11 +119,11 @@ class DicomwebRetrieveController {
             writer.part(DicomwebMediaTypes.DICOM + "; transfer-syntax=" + DicomwebMediaTypes.EXPLICIT_VR_LITTLE_ENDIAN,
                     location, transcoded);
         } catch (DicomRejectedException e) {
-            // The response is already streaming, so the client receives a cut-off body. The log names the image.
-            log.error("Image {} ({}) could not be transcoded for DICOMweb: {}", instance.imageId(),
+            // The response is already streaming, so the client receives a cut-off body. The log names the object.
+            log.error("{} ({}) could not be transcoded for DICOMweb: {}", instance.describe(),
                     instance.sopInstanceUid(), e.getMessage());
-            throw new UncheckedIOException(new IOException("Image " + instance.imageId()
-                    + " could not be transcoded to Explicit VR Little Endian: " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException("Transcoding " + instance.describe()
+                    + " to Explicit VR Little Endian failed: " + e.getMessage(), e));
         } finally {
             Files.deleteIfExists(transcoded);
         }

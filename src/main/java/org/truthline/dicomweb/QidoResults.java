@@ -23,8 +23,8 @@ import org.truthline.dicom.SearchAttributes;
  * <p>Each level returns its own attributes of the PS3.18 search result tables that Truthline stores, plus Study
  * Description, Series Date and Series Time, which study and series lists of web viewers show. A series or instance
  * result also carries the attributes of the levels above it when {@code includefield} names them or is
- * {@code all}. A study or series result takes these values from its first image (by Series Instance UID, then
- * import order). The images of one study normally agree on them.
+ * {@code all}. A study or series result takes these values from its first instance (by Series Instance UID, then
+ * images before companion objects, then import order). The objects of one study normally agree on them.
  *
  * <p>Contributors get Patient's Name, Patient ID and Accession Number without a value. They need none of them to
  * label images, and even pseudonyms link a contributor's images to one patient.
@@ -129,7 +129,7 @@ final class QidoResults {
         return unsupportedFields;
     }
 
-    /** Returns one result per study of the images, in the order of their first image. */
+    /** Returns one result per study of the instances, in the order of their first instance. */
     List<ObjectNode> studies(List<DicomwebInstance> instances) {
         List<ObjectNode> results = new ArrayList<>();
         group(instances, DicomwebInstance::studyInstanceUid).forEach((study, members) -> {
@@ -151,7 +151,7 @@ final class QidoResults {
         return results;
     }
 
-    /** Returns one result per series of the images, in the order of their first image. */
+    /** Returns one result per series of the instances, in the order of their first instance. */
     List<ObjectNode> series(List<DicomwebInstance> instances) {
         List<ObjectNode> results = new ArrayList<>();
         group(instances, DicomwebInstance::seriesInstanceUid).forEach((series, members) -> {
@@ -170,7 +170,7 @@ final class QidoResults {
         return results;
     }
 
-    /** Returns one result per image. */
+    /** Returns one result per image or companion object. */
     List<ObjectNode> instances(List<DicomwebInstance> instances) {
         List<ObjectNode> results = new ArrayList<>();
         for (DicomwebInstance instance : instances) {

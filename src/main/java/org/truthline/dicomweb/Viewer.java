@@ -8,7 +8,8 @@ import org.truthline.identity.Role;
 /**
  * Who is asking, reduced to what decides visibility. Mirrors {@link org.truthline.image.ImageService}: staff
  * roles see every de-identified image, a contributor only the images it has an {@code assignment} row for and
- * that are not held for burned-in annotation review, anyone else nothing.
+ * that are not held for burned-in annotation review, anyone else nothing. Companion objects follow the images of
+ * their study (see {@link DicomwebImages}).
  */
 record Viewer(String userId, boolean staff) {
 

@@ -34,13 +34,14 @@ public class ImportController {
 
     /** An import's progress with the result of each file processed so far. */
     public record ImportView(long id, long projectId, String source, String status, int totalFiles,
-            int processedFiles, int importedFiles, int quarantinedFiles, int duplicateFiles, String error,
-            java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt, List<ImportFileResult> files) {
+            int processedFiles, int importedFiles, int quarantinedFiles, int duplicateFiles, int companionFiles,
+            String error, java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt,
+            List<ImportFileResult> files) {
 
         ImportView(ImportJob job, List<ImportFileResult> files) {
             this(job.id(), job.projectId(), job.source(), job.status(), job.totalFiles(), job.processedFiles(),
-                    job.importedFiles(), job.quarantinedFiles(), job.duplicateFiles(), job.error(), job.startedAt(),
-                    job.finishedAt(), files);
+                    job.importedFiles(), job.quarantinedFiles(), job.duplicateFiles(), job.companionFiles(),
+                    job.error(), job.startedAt(), job.finishedAt(), files);
         }
     }
 

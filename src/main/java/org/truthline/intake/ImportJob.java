@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param status RUNNING, COMPLETED or FAILED (FAILED only when the run itself broke; bad files are quarantined)
  * @param heldFiles imported files held for a lead's burned-in annotation review; also counted in importedFiles
+ * @param companionFiles files stored as companion objects (SR, presentation state, segmentation), not counted in
+ *     importedFiles
  */
 public record ImportJob(
         long id,
@@ -21,5 +23,6 @@ public record ImportJob(
         String error,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
-        int heldFiles) {
+        int heldFiles,
+        int companionFiles) {
 }

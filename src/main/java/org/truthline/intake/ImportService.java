@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,20 +34,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
-import org.truthline.dicom.DeidentificationOptions;
 import org.truthline.dicom.DeidentificationReport;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.ObjectKind;
 import org.truthline.dicom.QuarantineReason;
-import org.truthline.dicom.SearchAttributes;
-import org.truthline.project.DeidentificationSettings;
 import org.truthline.project.ProjectService;
 
 /**
  * Imports DICOM files into a project: each file is read and checked, its original kept in the restricted store,
  * a de-identified copy written to the working store, and a PNG thumbnail rendered from that copy (which also
- * proves that its pixels decode). A file that
+ * proves that its pixels decode). Companion objects ({@link ObjectKind#COMPANION}: SR, presentation states,
+ * segmentations) are kept by {@link CompanionObjectStore} instead, without thumbnail or labeling. A file that
  * cannot be used is quarantined with its reason; nothing is dropped. Imports run one at a time on a background
  * thread; {@link #get(long)} reports progress.
  */
@@ -62,6 +60,8 @@ public class ImportService implements DisposableBean {
     private final StorageLayout storage;
     private final AuditLog audit;
     private final ProjectService projects;
+    private final ProjectDeidentification deidentification;
+    private final CompanionObjectStore companions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
@@ -74,8 +74,9 @@ public class ImportService implements DisposableBean {
     });
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
-            ProjectService projects, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper mapper, @Value("${truthline.intake.import-roots:}") String importRoots,
+            ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
+            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper,
+            @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
@@ -85,6 +86,8 @@ public class ImportService implements DisposableBean {
         this.storage = storage;
         this.audit = audit;
         this.projects = projects;
+        this.deidentification = deidentification;
+        this.companions = companions;
         this.events = events;
         this.transaction = transaction;
         this.mapper = mapper;
@@ -196,10 +199,13 @@ public class ImportService implements DisposableBean {
     }
 
     public List<ImportFileResult> files(long importId) {
-        return jdbc.sql("SELECT file_name, outcome, image_id, reason_code, reason FROM import_file WHERE import_id = ? ORDER BY id")
+        return jdbc.sql("""
+                SELECT file_name, outcome, image_id, companion_object_id, reason_code, reason
+                FROM import_file WHERE import_id = ? ORDER BY id""")
                 .param(importId)
                 .query((rs, n) -> new ImportFileResult(rs.getString("file_name"), rs.getString("outcome"),
-                        rs.getObject("image_id", Long.class), rs.getString("reason_code"), rs.getString("reason")))
+                        rs.getObject("image_id", Long.class), rs.getObject("companion_object_id", Long.class),
+                        rs.getString("reason_code"), rs.getString("reason")))
                 .list();
     }
 
@@ -240,6 +246,7 @@ public class ImportService implements DisposableBean {
                     case "IMPORTED" -> "imported_files = imported_files + 1";
                     case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
                     case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
+                    case "COMPANION" -> "companion_files = companion_files + 1";
                     default -> "quarantined_files = quarantined_files + 1";
                 };
                 jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
@@ -255,9 +262,10 @@ public class ImportService implements DisposableBean {
         ImportJob job = get(jobId);
         audit.append(AuditEntry.of(userId, AuditEventType.IMPORT_FINISHED, projectId, null, Map.of(
                 "importId", jobId, "status", job.status(), "imported", job.importedFiles(),
-                "quarantined", job.quarantinedFiles(), "duplicates", job.duplicateFiles())));
-        log.info("Import {} finished: {} imported, {} quarantined, {} duplicates", jobId, job.importedFiles(),
-                job.quarantinedFiles(), job.duplicateFiles());
+                "companionObjects", job.companionFiles(), "quarantined", job.quarantinedFiles(),
+                "duplicates", job.duplicateFiles())));
+        log.info("Import {} finished: {} imported, {} companion objects, {} quarantined, {} duplicates", jobId,
+                job.importedFiles(), job.companionFiles(), job.quarantinedFiles(), job.duplicateFiles());
     }
 
     private ImportFileResult importOne(long jobId, long projectId, Path file, String name, String userId) {
@@ -267,27 +275,82 @@ public class ImportService implements DisposableBean {
         } catch (DicomRejectedException e) {
             return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
         }
-        if (!summary.hasPixelData()) {
+        ObjectKind kind = ObjectKind.of(summary);
+        if (kind == ObjectKind.ENCAPSULATED_DOCUMENT) {
+            return quarantine(jobId, projectId, file, name, QuarantineReason.ENCAPSULATED_DOCUMENT, name
+                    + ": is an encapsulated document (" + ObjectKind.describeSopClass(summary.sopClassUid())
+                    + "), whose document content Truthline cannot de-identify; it stays in quarantine. Leave it "
+                    + "out of the export, or send its pages as images once identifying text is removed.", userId);
+        }
+        if (kind == ObjectKind.UNSUPPORTED_NON_IMAGE) {
             return quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
-                    + ": has no Pixel Data (SOP Class " + summary.sopClassUid() + "); Truthline labels images only.", userId);
+                    + ": has no Pixel Data (" + ObjectKind.describeSopClass(summary.sopClassUid()) + "). Truthline "
+                    + "labels images and keeps only these non-image objects with their study: "
+                    + ObjectKind.COMPANION_CLASSES + "; leave this object out of the export.", userId);
         }
         String sha256 = sha256(file);
-        var existing = jdbc.sql("SELECT id, original_sha256 FROM image WHERE project_id = ? AND original_sop_instance_uid = ?")
-                .params(projectId, summary.sopInstanceUid())
-                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("original_sha256"))).optional();
+        Optional<StoredInstance> existing = storedInstance(projectId, summary.sopInstanceUid());
         if (existing.isPresent()) {
-            if (existing.get().getValue().equals(sha256)) {
-                audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_DUPLICATE_IGNORED, projectId,
-                        existing.get().getKey(), Map.of("importId", jobId, "file", name)));
-                return record(jobId, new ImportFileResult(name, "DUPLICATE", existing.get().getKey(), null,
-                        name + ": identical to image " + existing.get().getKey() + " already in the project; ignored."));
+            StoredInstance stored = existing.get();
+            if (stored.originalSha256().equals(sha256)) {
+                return duplicate(jobId, projectId, name, stored, userId);
             }
             return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, name
-                    + ": has the SOP Instance UID of image " + existing.get().getKey()
+                    + ": has the SOP Instance UID of " + stored.describe()
                     + " but different content; compare both files and re-import the right one after removing the other.",
                     userId);
         }
+        if (kind == ObjectKind.COMPANION) {
+            return storeCompanion(jobId, projectId, file, name, summary, sha256, userId);
+        }
         return store(jobId, projectId, file, name, summary, sha256, userId);
+    }
+
+    /**
+     * An image or companion object already in the project, by the original SOP Instance UID. Both tables are
+     * searched, because the copies of both share the working store and DICOMweb, where one UID names one object.
+     */
+    private record StoredInstance(boolean companion, long id, String originalSha256) {
+
+        String describe() {
+            return (companion ? "companion object " : "image ") + id;
+        }
+    }
+
+    private Optional<StoredInstance> storedInstance(long projectId, String originalSopInstanceUid) {
+        return jdbc.sql("""
+                SELECT FALSE AS companion, id, original_sha256 FROM image
+                WHERE project_id = ? AND original_sop_instance_uid = ?
+                UNION ALL
+                SELECT TRUE AS companion, id, original_sha256 FROM companion_object
+                WHERE project_id = ? AND original_sop_instance_uid = ?""")
+                .params(projectId, originalSopInstanceUid, projectId, originalSopInstanceUid)
+                .query((rs, n) -> new StoredInstance(rs.getBoolean("companion"), rs.getLong("id"),
+                        rs.getString("original_sha256")))
+                .list().stream().findFirst();
+    }
+
+    private ImportFileResult duplicate(long jobId, long projectId, String name, StoredInstance stored,
+            String userId) {
+        String message = name + ": identical to " + stored.describe() + " already in the project; ignored.";
+        if (stored.companion()) {
+            audit.append(AuditEntry.of(userId, AuditEventType.COMPANION_OBJECT_DUPLICATE_IGNORED, projectId, null,
+                    Map.of("importId", jobId, "file", name, "companionObjectId", stored.id())));
+            return record(jobId, new ImportFileResult(name, "DUPLICATE", null, stored.id(), null, message));
+        }
+        audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_DUPLICATE_IGNORED, projectId, stored.id(),
+                Map.of("importId", jobId, "file", name)));
+        return record(jobId, new ImportFileResult(name, "DUPLICATE", stored.id(), null, null, message));
+    }
+
+    private ImportFileResult storeCompanion(long jobId, long projectId, Path file, String name,
+            DicomSummary summary, String sha256, String userId) {
+        try {
+            long id = companions.store(jobId, projectId, file, name, summary, sha256, userId);
+            return record(jobId, new ImportFileResult(name, "COMPANION", null, id, null, null));
+        } catch (DicomRejectedException e) {
+            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+        }
     }
 
     private ImportFileResult store(long jobId, long projectId, Path file, String name, DicomSummary summary,
@@ -302,7 +365,7 @@ public class ImportService implements DisposableBean {
                         Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
                     }
                     DeidentificationReport report = dicom.deidentify(file, deidentifiedTemp,
-                            new ProjectUidRemapper(jdbc, projectId), options(projectId, file));
+                            deidentification.remapper(projectId), deidentification.options(projectId, file));
                     DicomSummary copy = report.deidentified();
                     Path deidentified = storage.working(projectId).resolve(copy.sopInstanceUid() + ".dcm");
                     Files.move(deidentifiedTemp, deidentified, StandardCopyOption.REPLACE_EXISTING);
@@ -321,7 +384,7 @@ public class ImportService implements DisposableBean {
                             nullToEmpty(copy.modality()), "transferSyntaxUid", nullToEmpty(summary.transferSyntaxUid()),
                             "originalSha256", sha256)));
                     audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMAGE_DEIDENTIFIED, projectId, id,
-                            deidentificationDetails(report)));
+                            ProjectDeidentification.details(report)));
                     return id;
                 } catch (DicomRejectedException e) {
                     throw new RejectedDuringStore(e);
@@ -334,10 +397,10 @@ public class ImportService implements DisposableBean {
             if (held != null) {
                 audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMAGE_HELD_FOR_BURNED_IN_REVIEW,
                         projectId, imageId, Map.of("reason", held)));
-                return record(jobId, new ImportFileResult(name, "HELD", imageId,
+                return record(jobId, new ImportFileResult(name, "HELD", imageId, null,
                         QuarantineReason.BURNED_IN_ANNOTATION.name(), name + ": " + held));
             }
-            ImportFileResult result = record(jobId, new ImportFileResult(name, "IMPORTED", imageId, null, null));
+            ImportFileResult result = record(jobId, new ImportFileResult(name, "IMPORTED", imageId, null, null, null));
             events.publishEvent(new ImageImportedEvent(projectId, imageId, userId));
             return result;
         } catch (RejectedDuringStore e) {
@@ -356,9 +419,9 @@ public class ImportService implements DisposableBean {
                 sha256, copy.modality(), copy.transferSyntaxUid(), copy.photometricInterpretation(), copy.rows(),
                 copy.columns(), Math.max(1, copy.frames()), copy.bitsAllocated(), json(copy.windows()),
                 originalPath.toString(), deidentified.toString(), preview.toString(),
-                json(deidentificationDetails(report)), name, jobId, OffsetDateTime.now()));
+                json(ProjectDeidentification.details(report)), name, jobId, OffsetDateTime.now()));
         // The copy's values, never the original's: the copy's Patient Name and ID are pseudonyms.
-        imageValues.addAll(searchAttributeValues(report.searchAttributes()));
+        imageValues.addAll(ProjectDeidentification.searchAttributeValues(report.searchAttributes()));
         jdbc.sql("""
                 INSERT INTO image (project_id, sop_instance_uid, study_instance_uid, series_instance_uid, sop_class_uid,
                     original_sop_instance_uid, original_sha256, modality, transfer_syntax_uid, photometric_interpretation,
@@ -419,7 +482,7 @@ public class ImportService implements DisposableBean {
                     "reason", message, "sha256", sha256, "attempt", attempts)));
             log.warn("Import {}: {} quarantined ({}), attempt {} for quarantine entry {}", jobId, name, reason,
                     attempts, quarantineId);
-            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, reason.name(), message);
+            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, null, reason.name(), message);
             jdbc.sql("""
                     INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -450,31 +513,20 @@ public class ImportService implements DisposableBean {
      */
     private ImportFileResult symbolicLink(long jobId, String name) {
         log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
-        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, QuarantineReason.SYMBOLIC_LINK.name(),
+        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, null,
+                QuarantineReason.SYMBOLIC_LINK.name(),
                 name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder."));
     }
 
     private ImportFileResult record(long jobId, ImportFileResult result) {
         jdbc.sql("""
-                INSERT INTO import_file (import_id, file_name, outcome, image_id, reason_code, reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(jobId, result.fileName(), result.outcome(), result.imageId(), result.reasonCode(),
-                        result.reason(), OffsetDateTime.now())
+                INSERT INTO import_file (import_id, file_name, outcome, image_id, companion_object_id, reason_code,
+                    reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(jobId, result.fileName(), result.outcome(), result.imageId(), result.companionObjectId(),
+                        result.reasonCode(), result.reason(), OffsetDateTime.now())
                 .update();
         return result;
-    }
-
-    /** Builds the project's de-identification options, with the patient's date shift when dates are kept. */
-    private DeidentificationOptions options(long projectId, Path file) throws DicomRejectedException {
-        DeidentificationSettings settings = projects.deidentification(projectId);
-        int shift = 0;
-        if (settings.retainLongitudinalTemporalInformationModifiedDates()) {
-            String patientId = dicom.decodedText(file, "PatientID");
-            shift = DateShift.days(projects.dateShiftSalt(projectId), patientId == null ? "" : patientId);
-        }
-        return new DeidentificationOptions(settings.retainLongitudinalTemporalInformationModifiedDates(), shift,
-                settings.retainPatientCharacteristics(), settings.cleanDescriptors(),
-                settings.cleanStructuredContent());
     }
 
     private static String burnedInReason(DicomSummary summary) {
@@ -482,24 +534,6 @@ public class ImportService implements DisposableBean {
         return "held for burned-in annotation review (BurnedInAnnotation " + flag + ", modality "
                 + (summary.modality() == null ? "unknown" : summary.modality())
                 + "); a lead clears the image or masks the text before contributors see it.";
-    }
-
-    private static List<String> searchAttributeValues(SearchAttributes copy) {
-        return Arrays.asList(copy.patientName(), copy.patientId(), copy.patientBirthDate(), copy.patientSex(),
-                copy.studyDate(), copy.studyTime(), copy.accessionNumber(), copy.referringPhysicianName(),
-                copy.studyId(), copy.studyDescription(), copy.seriesNumber(), copy.seriesDate(), copy.seriesTime(),
-                copy.seriesDescription(), copy.instanceNumber());
-    }
-
-    private static Map<String, Object> deidentificationDetails(DeidentificationReport report) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("profile", report.profile());
-        details.put("options", report.options());
-        details.put("attributesRemoved", report.attributesRemoved());
-        details.put("attributesReplaced", report.attributesReplaced());
-        details.put("privateAttributesRemoved", report.privateAttributesRemoved());
-        details.put("uidsRemapped", report.uidsRemapped());
-        return details;
     }
 
     private String json(Object value) {
@@ -543,7 +577,8 @@ public class ImportService implements DisposableBean {
                 rs.getString("status"), rs.getInt("total_files"), rs.getInt("processed_files"),
                 rs.getInt("imported_files"), rs.getInt("quarantined_files"), rs.getInt("duplicate_files"),
                 rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("held_files"));
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("held_files"),
+                rs.getInt("companion_files"));
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.truthline.identity.Role;
+import org.truthline.intake.scp.TestPeers;
 import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.project.NewProject;
@@ -98,6 +99,30 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(results.get("samples/README.txt").reasonCode()).isEqualTo("NOT_DICOM");
         assertThat(imports.quarantine(project.id())).extracting(q -> q.reasonCode()).containsExactly("NOT_DICOM");
         assertThat(importButton.isEnabled()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void structuredReportShowsAsCompanionObject() throws IOException {
+        Path folder = Files.createTempDirectory("truthline-report-import");
+        Path report = TestPeers.sample("05-sr-seg-other/SR_TID1500_measurement_report.dcm");
+        Files.copy(report, folder.resolve("report.dcm"));
+        ProjectSummary project = newProject();
+        long importId = imports.start(project.id(), folder, "lead").id();
+        ImportJob job = await("the report import to finish", () -> Optional.of(imports.get(importId))
+                .filter(j -> !"RUNNING".equals(j.status())));
+
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<ImportFileResult> files = _get(Grid.class, spec -> spec.withId("import-files"));
+        long companionObjectId = imports.files(job.id()).get(0).companionObjectId();
+        assertThat(job.companionFiles()).isEqualTo(1);
+        assertThat(GridKt._getFormatted(files, 0, "outcome")).isEqualTo("Kept with its study, not labeled");
+        assertThat(GridKt._getFormatted(files, 0, "object")).isEqualTo("companion object " + companionObjectId);
+        assertThat(_get(Span.class, spec -> spec.withId("import-status")).getText())
+                .contains("0 images imported, 1 companion objects stored");
     }
 
     @Test

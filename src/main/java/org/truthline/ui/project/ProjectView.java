@@ -138,8 +138,9 @@ public class ProjectView extends SplitLayout {
         importGrid.addColumn(ImportJob::id).setHeader("Import").setAutoWidth(true).setFlexGrow(0);
         importGrid.addColumn(ImportJob::source).setHeader("Source").setFlexGrow(2);
         importGrid.addColumn(ImportJob::status).setHeader("Status");
-        importGrid.addColumn(job -> job.importedFiles() + " / " + job.quarantinedFiles() + " / "
-                + job.duplicateFiles()).setHeader("Imported / quarantined / duplicate");
+        importGrid.addColumn(job -> job.importedFiles() + " / " + job.companionFiles() + " / "
+                + job.quarantinedFiles() + " / " + job.duplicateFiles())
+                .setHeader("Images / companion objects / quarantined / duplicate");
         importGrid.addColumn(job -> Formats.dateTime(job.startedAt())).setHeader("Started");
         importGrid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {
@@ -151,8 +152,9 @@ public class ProjectView extends SplitLayout {
         fileGrid.setAriaLabel("Files of the selected import");
         fileGrid.setHeight("16rem");
         fileGrid.addColumn(ImportFileResult::fileName).setHeader("File").setFlexGrow(2).setSortable(true);
-        fileGrid.addColumn(ImportFileResult::outcome).setHeader("Outcome").setSortable(true);
-        fileGrid.addColumn(r -> r.imageId() == null ? "" : String.valueOf(r.imageId())).setHeader("Image");
+        fileGrid.addColumn(r -> outcomeLabel(r.outcome())).setKey("outcome").setHeader("Outcome")
+                .setSortable(true);
+        fileGrid.addColumn(ProjectView::storedObject).setKey("object").setHeader("Object");
         fileGrid.addColumn(r -> r.reasonCode() == null ? "" : r.reasonCode() + ": " + r.reason())
                 .setHeader("Reason").setFlexGrow(3);
         fileGrid.setEmptyStateText("No files processed yet.");
@@ -241,6 +243,25 @@ public class ProjectView extends SplitLayout {
         quarantineEmpty.setVisible(quarantined.isEmpty());
     }
 
+    /** Returns the words the file table shows for an outcome code of {@link ImportFileResult}. */
+    static String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case "IMPORTED" -> "Imported for labeling";
+            case "HELD" -> "Held for burned-in review";
+            case "COMPANION" -> "Kept with its study, not labeled";
+            case "DUPLICATE" -> "Duplicate, ignored";
+            case "QUARANTINED" -> "Quarantined";
+            default -> outcome;
+        };
+    }
+
+    private static String storedObject(ImportFileResult result) {
+        if (result.imageId() != null) {
+            return "image " + result.imageId();
+        }
+        return result.companionObjectId() == null ? "" : "companion object " + result.companionObjectId();
+    }
+
     private static Component stage(String name, int count) {
         Span badge = new Span(name + ": " + count);
         badge.getElement().getThemeList().add("badge contrast");
@@ -295,7 +316,8 @@ public class ProjectView extends SplitLayout {
         }
         StringBuilder status = new StringBuilder("Import " + job.id() + " of " + job.source() + ": " + job.status()
                 + " · " + job.processedFiles() + " of " + job.totalFiles() + " files processed · "
-                + job.importedFiles() + " imported, " + job.quarantinedFiles() + " quarantined, "
+                + job.importedFiles() + " images imported, " + job.companionFiles()
+                + " companion objects stored, " + job.quarantinedFiles() + " quarantined, "
                 + job.duplicateFiles() + " duplicates");
         if (job.error() != null) {
             status.append(" · error: ").append(job.error());
