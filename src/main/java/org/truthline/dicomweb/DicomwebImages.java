@@ -14,7 +14,7 @@ import org.truthline.dicom.SearchAttributes;
 /**
  * Finds the de-identified images and companion objects a viewer may see, by their remapped study, series and
  * instance UIDs. Staff see both in every project. A contributor sees the images it is assigned, unless held for
- * burned-in annotation review, and the companion objects of the studies those images belong to.
+ * burned-in annotation review, and no companion object.
  */
 @Repository
 class DicomwebImages {
@@ -126,14 +126,12 @@ class DicomwebImages {
             sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = ").append(alias)
                     .append(".id AND a.contributor = ?)");
+            params.add(viewer.userId());
         } else {
-            // A companion object goes with its study: visible when one image of that study in the same project is.
-            sql.append(" AND EXISTS (SELECT 1 FROM image v JOIN assignment a ON a.image_id = v.id")
-                    .append(" WHERE v.project_id = ").append(alias).append(".project_id")
-                    .append(" AND v.study_instance_uid = ").append(alias).append(".study_instance_uid")
-                    .append(" AND v.burned_in_status <> 'PENDING' AND a.contributor = ?)");
+            // SR, segmentations and presentation states may carry another reader's findings, and contributors
+            // grade blind, so they see none.
+            sql.append(" AND 1 = 0");
         }
-        params.add(viewer.userId());
     }
 
     private static void addStudyMatch(StringBuilder sql, List<Object> params, Viewer viewer, StudyMatch study) {
