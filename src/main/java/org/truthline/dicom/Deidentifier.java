@@ -52,17 +52,25 @@ final class Deidentifier {
     }
 
     /**
-     * Position of an attribute list: inside a structured content sequence or not, and whether it is a content item
-     * whose patient value the profile removes (see {@link StructuredContent#PATIENT_CONCEPTS}).
+     * Position of an attribute list: inside a structured content sequence or not, whether it is a content item
+     * whose patient value the profile removes (see {@link StructuredContent#PATIENT_CONCEPTS}), and whether it lies
+     * inside a sequence whose action is D, where every free-text value gets a dummy.
      */
-    private record Scope(boolean structuredContent, boolean patientValue) {
+    private record Scope(boolean structuredContent, boolean patientValue, boolean dummyText) {
 
-        static final Scope HEADER = new Scope(false, false);
+        static final Scope HEADER = new Scope(false, false, false);
 
         static Scope contentItem(AttributeList item, DeidentificationOptions options) {
-            return new Scope(true, StructuredContent.removesPatientValue(item, options));
+            return new Scope(true, StructuredContent.removesPatientValue(item, options), false);
+        }
+
+        Scope withDummyText() {
+            return new Scope(structuredContent, patientValue, true);
         }
     }
+
+    /** Value representations of free text, which can hold any identifying words a user typed. */
+    private static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
 
     /** Counts of what one run changed. */
     static final class Counts {
@@ -159,12 +167,19 @@ final class Deidentifier {
         if (attribute instanceof SequenceAttribute sequence
                 && action != BasicProfile.Action.X && action != BasicProfile.Action.Z) {
             boolean structuredContent = scope.structuredContent() || opensStructuredContent(tag, options);
+            // D on a sequence (Graphic Annotation Sequence, for one) keeps the items' structure, so text typed into
+            // them, such as Unformatted Text Value, gets a dummy like any D value.
+            boolean dummyText = scope.dummyText() || action == BasicProfile.Action.D;
             for (int i = 0; i < sequence.getNumberOfItems(); i++) {
                 AttributeList item = sequence.getItem(i).getAttributeList();
-                clean(item, uids, options, counts,
-                        structuredContent ? Scope.contentItem(item, options) : Scope.HEADER);
+                Scope itemScope = structuredContent ? Scope.contentItem(item, options) : Scope.HEADER;
+                clean(item, uids, options, counts, dummyText ? itemScope.withDummyText() : itemScope);
             }
             return;
+        }
+        if (scope.dummyText() && attribute.getVM() > 0 && (action == null || action == BasicProfile.Action.K
+                || action == BasicProfile.Action.C) && FREE_TEXT_VRS.contains(ValueRepresentation.getAsString(vr))) {
+            action = BasicProfile.Action.D;
         }
         if (action != null) {
             applyAction(list, attribute, action, uids, counts);

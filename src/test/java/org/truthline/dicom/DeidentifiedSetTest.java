@@ -31,6 +31,10 @@ class DeidentifiedSetTest {
     private static final List<AttributeTag> REFERENCE_TAGS = List.of(TagFromName.ReferencedSOPInstanceUID,
             TagFromName.StudyInstanceUID, TagFromName.SeriesInstanceUID);
 
+    /** Text Object Sequence (0070,0008) and Unformatted Text Value (0070,0006), which PixelMed has no names for. */
+    private static final AttributeTag TEXT_OBJECT_SEQUENCE = new AttributeTag(0x0070, 0x0008);
+    private static final AttributeTag UNFORMATTED_TEXT_VALUE = new AttributeTag(0x0070, 0x0006);
+
     /** Content Sequence (0040,A730) as PixelMed prints the tag in a path. */
     private static final String CONTENT_SEQUENCE = TagFromName.ContentSequence.toString();
 
@@ -99,6 +103,43 @@ class DeidentifiedSetTest {
             assertThat(written.values()).doesNotContainAnyElementsOf(original.values());
             assertDcmdumpShowsDeidentified(copies.get(i));
         }
+    }
+
+    /**
+     * Graphic Annotation Sequence has action D, so the text a user typed into a presentation state's annotations
+     * gets a dummy, while the graphics and the referenced images stay.
+     */
+    @Test
+    void presentationStateText_getsDummyValues() throws Exception {
+        Path source = SampleCorpus.file("05-sr-seg-other/PR_GSPS_Issue168.dcm");
+        List<String> typed = unformattedTexts(read(source));
+        assertThat(typed).as("texts typed into the original's annotations").contains("some caution!!");
+
+        Path copy = deidentifyAll(List.of(source), new TestRemapper()).get(0);
+
+        List<String> written = unformattedTexts(read(copy));
+        assertThat(written).as("Unformatted Text Values of the copy").hasSameSizeAs(typed);
+        assertThat(written).doesNotContainAnyElementsOf(typed);
+        assertThat(Files.readString(copy, StandardCharsets.ISO_8859_1)).doesNotContain("some caution!!")
+                .doesNotContain("Abnormality Score");
+        SequenceAttribute annotations = (SequenceAttribute) read(copy).get(TagFromName.GraphicAnnotationSequence);
+        assertThat(annotations.getNumberOfItems()).as("annotation items kept").isPositive();
+    }
+
+    /** Returns every Unformatted Text Value inside Graphic Annotation Sequence's Text Object Sequences. */
+    private static List<String> unformattedTexts(AttributeList list) {
+        List<String> texts = new ArrayList<>();
+        SequenceAttribute annotations = (SequenceAttribute) list.get(TagFromName.GraphicAnnotationSequence);
+        for (int i = 0; i < annotations.getNumberOfItems(); i++) {
+            Attribute textObjects = annotations.getItem(i).getAttributeList().get(TEXT_OBJECT_SEQUENCE);
+            if (textObjects instanceof SequenceAttribute sequence) {
+                for (int j = 0; j < sequence.getNumberOfItems(); j++) {
+                    texts.add(Attribute.getSingleStringValueOrEmptyString(sequence.getItem(j).getAttributeList(),
+                            UNFORMATTED_TEXT_VALUE));
+                }
+            }
+        }
+        return texts;
     }
 
     private List<Path> deidentifyAll(List<Path> sources, UidRemapper project) throws DicomRejectedException {
