@@ -78,6 +78,8 @@ final class Deidentifier {
         int replaced;
         int privateRemoved;
         int uidsRemapped;
+        /** Cleans values with action C; set when the Clean Descriptors Option is chosen. */
+        DescriptorCleaner descriptors;
     }
 
     private final Set<SafePrivateAttribute> safePrivateAttributes;
@@ -89,6 +91,10 @@ final class Deidentifier {
     /** De-identifies a full data set (File Meta already removed) and adds the de-identification attributes. */
     Counts apply(AttributeList dataSet, UidRemapper uids, DeidentificationOptions options) throws DicomException {
         Counts counts = new Counts();
+        if (options.cleanDescriptors()) {
+            // Collected before cleaning starts, which removes the values to look for.
+            counts.descriptors = DescriptorCleaner.of(dataSet);
+        }
         String pseudonym = pseudonym(dataSet, uids);
         clean(dataSet, uids, options, counts, Scope.HEADER);
         replaceValue(dataSet, TagFromName.PatientName, "ANONYMOUS^" + pseudonym);
@@ -191,8 +197,8 @@ final class Deidentifier {
     }
 
     /**
-     * Applies a resolved action. K and C keep the value, and BasicProfile.DESCRIPTORS lists what C leaves
-     * uncleaned.
+     * Applies a resolved action. K keeps the value, and C cleans free text with the run's
+     * {@link DescriptorCleaner}.
      */
     private static void applyAction(AttributeList list, Attribute attribute, BasicProfile.Action action,
             UidRemapper uids, Counts counts) throws DicomException {
@@ -227,8 +233,14 @@ final class Deidentifier {
                 }
             }
             case U -> counts.uidsRemapped += remapUids(attribute, uids);
+            case C -> {
+                if (counts.descriptors != null && FREE_TEXT_VRS.contains(ValueRepresentation.getAsString(vr))
+                        && counts.descriptors.clean(attribute)) {
+                    counts.replaced++;
+                }
+            }
             default -> {
-                // K and C keep the value.
+                // K keeps the value.
             }
         }
     }

@@ -26,7 +26,8 @@ class DeidentificationPanel extends VerticalLayout {
             "Retain patient characteristics",
             "Keep age, sex, size, weight, smoking and pregnancy status and similar attributes.");
     private final Checkbox cleanDescriptors = option("deid-clean-descriptors", "Clean descriptors",
-            "Keep study, series and protocol descriptions. They are kept unchanged, so review them for names.");
+            "Keep study, series and protocol descriptions, with the patient's names and IDs, dates and long numbers "
+                    + "replaced by *. Other people's names stay, so review them.");
     private final Checkbox cleanStructuredContent = option("deid-clean-structured-content",
             "Clean structured content",
             "Keep SR content trees, acquisition context and specimen preparation items, with text, names and dates "
