@@ -69,6 +69,29 @@ final class Deidentifier {
         }
     }
 
+    /**
+     * Attributes marked Z/D in the profile that the Multi-frame Functional Groups module makes Type 1 (PS3.3
+     * C.7.6.16), so a zero-length value would make the copy invalid.
+     */
+    private static final Set<AttributeTag> TYPE_1_IN_FUNCTIONAL_GROUPS =
+            Set.of(TagFromName.ContentDate, TagFromName.ContentTime);
+
+    /**
+     * Storage SOP classes whose IODs include the Multi-frame Functional Groups module, for objects that lack its
+     * sequences: enhanced and legacy converted CT, MR and PET, MR spectroscopy, enhanced US volume, enhanced XA and
+     * XRF, 3D X-ray, breast tomosynthesis and projection, intravascular and ophthalmic OCT, parametric map,
+     * segmentation and whole slide microscopy.
+     */
+    private static final Set<String> FUNCTIONAL_GROUPS_SOP_CLASSES = Set.of("1.2.840.10008.5.1.4.1.1.2.1",
+            "1.2.840.10008.5.1.4.1.1.2.2", "1.2.840.10008.5.1.4.1.1.4.1", "1.2.840.10008.5.1.4.1.1.4.2",
+            "1.2.840.10008.5.1.4.1.1.4.3", "1.2.840.10008.5.1.4.1.1.4.4", "1.2.840.10008.5.1.4.1.1.6.2",
+            "1.2.840.10008.5.1.4.1.1.12.1.1", "1.2.840.10008.5.1.4.1.1.12.2.1", "1.2.840.10008.5.1.4.1.1.13.1.1",
+            "1.2.840.10008.5.1.4.1.1.13.1.2", "1.2.840.10008.5.1.4.1.1.13.1.3", "1.2.840.10008.5.1.4.1.1.13.1.4",
+            "1.2.840.10008.5.1.4.1.1.13.1.5", "1.2.840.10008.5.1.4.1.1.14.1", "1.2.840.10008.5.1.4.1.1.14.2",
+            "1.2.840.10008.5.1.4.1.1.30", "1.2.840.10008.5.1.4.1.1.66.4", "1.2.840.10008.5.1.4.1.1.77.1.5.4",
+            "1.2.840.10008.5.1.4.1.1.77.1.6", "1.2.840.10008.5.1.4.1.1.128.1", "1.2.840.10008.5.1.4.1.1.130",
+            "1.2.840.10008.5.1.4.1.1.128.2");
+
     /** Value representations of free text, which can hold any identifying words a user typed. */
     private static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
 
@@ -80,6 +103,11 @@ final class Deidentifier {
         int uidsRemapped;
         /** Cleans values with action C; set when the Clean Descriptors Option is chosen. */
         DescriptorCleaner descriptors;
+        /**
+         * Whether the object has the Multi-frame Functional Groups module, whose Content Date and Time are Type 1,
+         * so their Z/D resolves to D.
+         */
+        boolean functionalGroups;
     }
 
     private final Set<SafePrivateAttribute> safePrivateAttributes;
@@ -95,6 +123,10 @@ final class Deidentifier {
             // Collected before cleaning starts, which removes the values to look for.
             counts.descriptors = DescriptorCleaner.of(dataSet);
         }
+        counts.functionalGroups = dataSet.get(TagFromName.SharedFunctionalGroupsSequence) != null
+                || dataSet.get(TagFromName.PerFrameFunctionalGroupsSequence) != null
+                || FUNCTIONAL_GROUPS_SOP_CLASSES.contains(
+                        Attribute.getSingleStringValueOrEmptyString(dataSet, TagFromName.SOPClassUID).trim());
         String pseudonym = pseudonym(dataSet, uids);
         clean(dataSet, uids, options, counts, Scope.HEADER);
         replaceValue(dataSet, TagFromName.PatientName, "ANONYMOUS^" + pseudonym);
@@ -161,6 +193,9 @@ final class Deidentifier {
         BasicProfile.Action action = scope.structuredContent()
                 ? StructuredContent.actionFor(tag, vr, options)
                 : BasicProfile.actionFor(tag, options);
+        if (action == BasicProfile.Action.Z && counts.functionalGroups && TYPE_1_IN_FUNCTIONAL_GROUPS.contains(tag)) {
+            action = BasicProfile.Action.D;
+        }
 
         if (options.retainLongitudinalTemporalInformationModifiedDates() && !tag.equals(TagFromName.PatientBirthDate)
                 && (ValueRepresentation.isDateVR(vr) || ValueRepresentation.isDateTimeVR(vr)
