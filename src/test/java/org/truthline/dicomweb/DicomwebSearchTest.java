@@ -203,6 +203,14 @@ class DicomwebSearchTest extends DicomwebTestBase {
     }
 
     @Test
+    void excludedDicomJson_isNotAcceptable() throws Exception {
+        HttpResponse<byte[]> response = get("lead", "/dicomweb/studies", "application/dicom+json;q=0, */*");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(error(response)).contains("application/dicom+json;q=0");
+    }
+
+    @Test
     void modalitiesInStudy_matchesAnyListedModality() throws Exception {
         ImageRow ct = retained.get(CT);
         ImageRow mr = retained.get(MR);
