@@ -79,8 +79,8 @@ class DicomwebController {
                     + String.join(", ", query.ignoredKeys()) + "\"");
         }
         if (!results.unsupportedFields().isEmpty()) {
-            warnings.add("299 truthline \"includefield values not supported at this level and ignored: "
-                    + String.join(", ", results.unsupportedFields()) + "\"");
+            warnings.add("299 truthline \"includefield values or empty match keys that this level cannot return,"
+                    + " ignored: " + String.join(", ", results.unsupportedFields()) + "\"");
         }
         if (!warnings.isEmpty()) {
             response.header(HttpHeaders.WARNING, warnings.toArray(String[]::new));
