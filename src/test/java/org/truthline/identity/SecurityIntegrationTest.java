@@ -280,6 +280,30 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
 
         @Test
+        void leadReadsTasksLikeAuditor() throws Exception {
+            HttpClient client = client();
+
+            HttpResponse<String> lead = send(client, basic(get("/engine-rest/task?maxResults=1000"), "lead"));
+            HttpResponse<String> auditor = send(client, basic(get("/engine-rest/task?maxResults=1000"), "auditor"));
+            HttpResponse<String> leadCount = send(client, basic(get("/engine-rest/task/count"), "lead"));
+            HttpResponse<String> auditorCount = send(client, basic(get("/engine-rest/task/count"), "auditor"));
+
+            assertThat(lead.statusCode()).isEqualTo(200);
+            assertThat(lead.body()).contains(expertTaskId);
+            assertThat(auditor.body()).contains(expertTaskId);
+            assertThat(leadCount.body()).isEqualTo(auditorCount.body());
+        }
+
+        @Test
+        void leadCannotCompleteTaskThroughEngineRest() throws Exception {
+            HttpResponse<String> complete = send(client(), basic(post("/engine-rest/task/" + expertTaskId
+                    + "/complete", "{}"), "lead"));
+
+            assertThat(complete.statusCode()).isEqualTo(403);
+            assertThat(taskService.createTaskQuery().taskId(expertTaskId).count()).isEqualTo(1);
+        }
+
+        @Test
         void auditorReadsButCannotCompleteTask() throws Exception {
             HttpClient client = client();
 
