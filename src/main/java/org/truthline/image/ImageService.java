@@ -173,14 +173,14 @@ public class ImageService {
             }
         }
         throw new ImageAccessDeniedException("Image " + imageId + " is not assigned to " + userId
-                + "; contributors see only the images of their own open tasks, and a gold-standard image only"
-                + " while its qualification case is open.");
+                + "; contributors see only the images they are assigned to label, and a gold-standard image only"
+                + " while their qualification case for it is open.");
     }
 
     /**
      * Returns true when one of the contributor's open qualification case tasks grades a gold-standard case of
-     * this image. The look-up runs without the user's engine authentication, because only the task's assignee
-     * counts and the result decides nothing else.
+     * this image. Only tasks assigned to the user count, and the look-up runs without the user's engine
+     * authentication so that Camunda authorizations cannot hide the user's own task.
      */
     private boolean hasOpenQualificationCase(long imageId, String userId) {
         List<Long> goldCaseIds = EngineAuthentication.asSystem(identityService, () -> taskService.createTaskQuery()
