@@ -184,7 +184,7 @@ final class DicomwebMediaTypes {
             return range.is("application", "json") ? List.of(JSON) : List.of();
         }, List::of);
         if (chosen == null) {
-            throw notAcceptable(ranges, " for metadata", List.of(DicomwebController.DICOM_JSON), "");
+            throw notAcceptable(ranges, " as DICOM JSON", List.of(DicomwebController.DICOM_JSON), "");
         }
     }
 
