@@ -1,5 +1,6 @@
 package org.truthline.annotation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,18 @@ class AnnotateTaskHandler implements TaskCompletionHandler {
     public Map<String, Object> complete(TaskContext task, Map<String, Object> values) {
         int grade = SubmittedValues.integer(values, "grade");
         String quality = SubmittedValues.text(values, "quality");
+        String comment = SubmittedValues.text(values, "comment");
         annotations.insert(task.imageId(), task.processInstanceId(), task.taskId(), task.userId(), grade, quality,
-                SubmittedValues.text(values, "comment"));
+                comment);
         assignments.updateStatus(task.processInstanceId(), task.userId(), AssignmentRepository.DONE);
-        auditLog.append(task.audit(AuditEventType.ANNOTATION_SUBMITTED, task.imageId(),
-                Map.of("taskId", task.taskId(), "grade", grade, "quality", quality)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", task.taskId());
+        details.put("grade", grade);
+        details.put("quality", quality);
+        if (comment != null) {
+            details.put("comment", comment);
+        }
+        auditLog.append(task.audit(AuditEventType.ANNOTATION_SUBMITTED, task.imageId(), details));
         return Map.of();
     }
 }

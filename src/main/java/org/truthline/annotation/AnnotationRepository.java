@@ -2,6 +2,7 @@ package org.truthline.annotation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,12 @@ public class AnnotationRepository {
                 .params(imageId, processInstanceId, taskId, contributor, grade, quality, comment, version,
                         OffsetDateTime.now())
                 .update();
+    }
+
+    /** Returns the comment entered with the annotation that completed {@code taskId}, or empty when it has none. */
+    public Optional<String> commentOfTask(String taskId) {
+        return jdbc.sql("SELECT comment FROM annotation WHERE task_id = ? AND comment IS NOT NULL ORDER BY id DESC")
+                .param(taskId).query(String.class).list().stream().findFirst();
     }
 
     /** Returns the latest version of each reader's annotation in a labeling instance, in submission order. */

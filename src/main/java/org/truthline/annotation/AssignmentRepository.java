@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes {@code assignment} rows. The image access policy lets a contributor view an image while a row for that
- * image and contributor exists, whatever its status.
+ * image and contributor exists, whatever its status, except {@link #TRAINING}.
  */
 @Repository
 public class AssignmentRepository {
@@ -18,7 +18,10 @@ public class AssignmentRepository {
     public static final String REASSIGNED = "REASSIGNED";
     /** A reader who submitted the annotation. */
     public static final String DONE = "DONE";
-    /** A contributor given the image as a gold-standard qualification case. */
+    /**
+     * A contributor given the image as a gold-standard qualification case. Earlier versions wrote such rows and
+     * they granted access for good; now none is written, they grant nothing and migration V48 deletes them.
+     */
     public static final String TRAINING = "TRAINING";
 
     private final JdbcClient jdbc;
@@ -48,10 +51,5 @@ public class AssignmentRepository {
     public List<String> contributorsOf(String processInstanceId) {
         return jdbc.sql("SELECT DISTINCT contributor FROM assignment WHERE process_instance_id = ?")
                 .param(processInstanceId).query(String.class).list();
-    }
-
-    public boolean exists(long imageId, String contributor, String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM assignment WHERE image_id = ? AND contributor = ? AND status = ?")
-                .params(imageId, contributor, status).query(Long.class).single() > 0;
     }
 }

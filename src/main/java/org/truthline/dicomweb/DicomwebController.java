@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,24 +36,30 @@ class DicomwebController {
 
     @GetMapping("/studies")
     ResponseEntity<ArrayNode> searchStudies(@RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Authentication authentication) {
-        return search(QidoResults.Level.STUDY, QidoQuery.parse(query, null, null), authentication);
+        return search(QidoResults.Level.STUDY, QidoQuery.parse(query, null, null), accept, authentication);
     }
 
     @GetMapping("/studies/{study}/series")
     ResponseEntity<ArrayNode> searchSeries(@PathVariable String study,
-            @RequestParam MultiValueMap<String, String> query, Authentication authentication) {
-        return search(QidoResults.Level.SERIES, QidoQuery.parse(query, study, null), authentication);
+            @RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication authentication) {
+        return search(QidoResults.Level.SERIES, QidoQuery.parse(query, study, null), accept, authentication);
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances")
     ResponseEntity<ArrayNode> searchInstances(@PathVariable String study, @PathVariable String series,
-            @RequestParam MultiValueMap<String, String> query, Authentication authentication) {
-        return search(QidoResults.Level.INSTANCE, QidoQuery.parse(query, study, series), authentication);
+            @RequestParam MultiValueMap<String, String> query,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication authentication) {
+        return search(QidoResults.Level.INSTANCE, QidoQuery.parse(query, study, series), accept, authentication);
     }
 
-    private ResponseEntity<ArrayNode> search(QidoResults.Level level, QidoQuery query,
+    private ResponseEntity<ArrayNode> search(QidoResults.Level level, QidoQuery query, String accept,
             Authentication authentication) {
+        DicomwebMediaTypes.requireDicomJson(MediaRange.parseAccept(accept));
         Viewer viewer = Viewer.of(authentication);
         QidoResults results = new QidoResults(level, viewer, query.includeFields());
         List<DicomwebInstance> found = images.find(viewer, query.match(), query.studyMatch());
@@ -72,8 +79,8 @@ class DicomwebController {
                     + String.join(", ", query.ignoredKeys()) + "\"");
         }
         if (!results.unsupportedFields().isEmpty()) {
-            warnings.add("299 truthline \"includefield values not supported at this level and ignored: "
-                    + String.join(", ", results.unsupportedFields()) + "\"");
+            warnings.add("299 truthline \"includefield values or empty match keys that this level cannot return,"
+                    + " ignored: " + String.join(", ", results.unsupportedFields()) + "\"");
         }
         if (!warnings.isEmpty()) {
             response.header(HttpHeaders.WARNING, warnings.toArray(String[]::new));

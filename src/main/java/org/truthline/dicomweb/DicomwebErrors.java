@@ -28,7 +28,11 @@ class DicomwebErrors {
     @ExceptionHandler(DicomwebException.class)
     ResponseEntity<Map<String, Object>> rejected(DicomwebException e) {
         log.debug("DICOMweb request failed with status {}: {}", e.status().value(), e.getMessage());
-        return error(e.status(), e.getMessage());
+        ResponseEntity<Map<String, Object>> response = error(e.status(), e.getMessage());
+        if (!e.offered().isEmpty()) {
+            response.getBody().put("offered", e.offered());
+        }
+        return response;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -21,8 +21,9 @@ record MediaRange(String type, String subtype, Map<String, String> parameters, d
     static final MediaRange ANY = new MediaRange("*", "*", Map.of(), 1.0, "*/*");
 
     /**
-     * Parses an Accept header into its media ranges, highest quality first and otherwise in header order, ranges
-     * with q=0 left out. An absent or blank header accepts anything.
+     * Parses an Accept header into its media ranges, highest quality first and otherwise in header order. Ranges
+     * with q=0 are kept, last, because they exclude what they match (RFC 9110 section 12.4.2): see
+     * {@link #excluded(List, MediaRange, String)}. An absent or blank header accepts anything.
      *
      * @throws IllegalArgumentException when an entry is not of the form type/subtype, or a quality is not a number
      *     from 0 to 1
@@ -36,11 +37,7 @@ record MediaRange(String type, String subtype, Map<String, String> parameters, d
             if (entry.isBlank()) {
                 continue;
             }
-            MediaRange range = parse(entry.strip());
-            // q=0 marks a type the client does not accept.
-            if (range.quality() > 0) {
-                ranges.add(range);
-            }
+            ranges.add(parse(entry.strip()));
         }
         if (ranges.isEmpty()) {
             return List.of(ANY);
@@ -74,6 +71,60 @@ record MediaRange(String type, String subtype, Map<String, String> parameters, d
         }
         return new MediaRange(fullType.substring(0, slash), fullType.substring(slash + 1), Map.copyOf(parameters),
                 quality, entry);
+    }
+
+    /**
+     * Returns true when a q=0 range excludes {@code offered}, a concrete media type such as {@code image/png} or
+     * {@code multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.1} that the server
+     * chose for the accepted range {@code acceptedBy}. An exclusion counts when it matches the offered type and is at
+     * least as specific as {@code acceptedBy}, because the most specific range decides (RFC 9110 section 12.5.1).
+     * So {@code image/png;q=0, image/*} excludes PNG but not JPEG, and {@code image/*;q=0, image/jpeg} accepts JPEG.
+     */
+    static boolean excluded(List<MediaRange> ranges, MediaRange acceptedBy, String offered) {
+        MediaRange candidate = parse(offered);
+        return ranges.stream().anyMatch(range -> range.isExclusion() && range.matches(candidate)
+                && range.specificity() >= acceptedBy.specificity());
+    }
+
+    /** Returns true for a range with q=0, which marks what the client does not accept. */
+    boolean isExclusion() {
+        return quality == 0;
+    }
+
+    /**
+     * Returns true when this range covers the concrete media type {@code offered}: same type and subtype or a
+     * wildcard, and every parameter of this range present in {@code offered} with an equal value. A parameter
+     * value of {@code *} or {@code *}{@code /*}, as in {@code transfer-syntax=*}, matches any value.
+     */
+    private boolean matches(MediaRange offered) {
+        if (!isAny() && !type.equals(offered.type())) {
+            return false;
+        }
+        if (!subtype.equals("*") && !subtype.equals(offered.subtype())) {
+            return false;
+        }
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String offeredValue = offered.parameters().get(parameter.getKey());
+            String value = parameter.getValue();
+            boolean wildcard = value.equals("*") || value.equals("*/*");
+            if (offeredValue == null || !(wildcard || canonical(value).equalsIgnoreCase(canonical(offeredValue)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Earlier editions of PS3.18 named the RLE media type image/x-dicom-rle, and some clients still use it. */
+    private static String canonical(String value) {
+        return value.equalsIgnoreCase("image/x-dicom-rle") ? "image/dicom-rle" : value;
+    }
+
+    /** Orders ranges from {@code *}{@code /*} (0) over {@code type/*} (1) to type/subtype with parameters (2 + count). */
+    private int specificity() {
+        if (isAny()) {
+            return 0;
+        }
+        return subtype.equals("*") ? 1 : 2 + parameters.size();
     }
 
     boolean isAny() {

@@ -14,7 +14,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of one QIDO-RS search: match keys (by keyword or 8-digit hexadecimal tag),
- * {@code includefield}, {@code limit} and {@code offset}. A key given twice uses its first value.
+ * {@code includefield}, {@code limit} and {@code offset}. A key given twice uses its first value. A key with an
+ * empty value, such as {@code StudyInstanceUID=}, is universal matching (PS3.4 C.2.2.2.3): it filters nothing and
+ * is added to {@link #includeFields()} as a return key.
  *
  * @param ignoredKeys parameters that are not supported, to be named in a warning
  */
@@ -50,7 +52,8 @@ record QidoQuery(DicomwebImages.Match match, DicomwebImages.StudyMatch studyMatc
         int offset = 0;
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
-            String value = parameter.getValue().isEmpty() ? "" : parameter.getValue().get(0);
+            String value = parameter.getValue().isEmpty() || parameter.getValue().get(0) == null ? ""
+                    : parameter.getValue().get(0);
             String key = MATCH_KEYS.get(name.matches("[0-9a-fA-F]{8}") ? name.toUpperCase(Locale.ROOT) : name);
             if (name.equals("limit")) {
                 limit = nonNegative(name, value);
@@ -66,12 +69,19 @@ record QidoQuery(DicomwebImages.Match match, DicomwebImages.StudyMatch studyMatc
             }
         }
         DicomwebImages.Match match = new DicomwebImages.Match(
-                study != null ? study : keys.get("StudyInstanceUID"),
-                series != null ? series : keys.get("SeriesInstanceUID"),
-                keys.get("SOPInstanceUID"), keys.get("Modality"));
+                study != null ? study : emptyToNull(keys.get("StudyInstanceUID")),
+                series != null ? series : emptyToNull(keys.get("SeriesInstanceUID")),
+                emptyToNull(keys.get("SOPInstanceUID")), emptyToNull(keys.get("Modality")));
         DicomwebImages.StudyMatch studyMatch = new DicomwebImages.StudyMatch(emptyToNull(keys.get("PatientID")),
                 emptyToNull(keys.get("AccessionNumber")), dateRange(keys.get("StudyDate")),
                 new LinkedHashSet<>(values(keys.getOrDefault("ModalitiesInStudy", ""))));
+        // Universal matching (PS3.4 C.2.2.2.3): an empty key matches every entity and requests the attribute in
+        // the results.
+        keys.forEach((key, value) -> {
+            if (value.isEmpty() && !includeFields.contains(key)) {
+                includeFields.add(key);
+            }
+        });
         return new QidoQuery(match, studyMatch, List.copyOf(includeFields), limit, offset, List.copyOf(ignored));
     }
 

@@ -28,4 +28,13 @@ public record FormField(
     public boolean isInput() {
         return key != null && !"text".equals(type);
     }
+
+    /**
+     * Returns true for a select or radio whose option values are all whole numbers, such as a grade. form-js
+     * stores option values as strings, but the value submitted for such a field is a JSON number.
+     */
+    public boolean numericChoice() {
+        return ("select".equals(type) || "radio".equals(type)) && !options.isEmpty()
+                && options.stream().allMatch(o -> o.value() != null && o.value().matches("-?\\d{1,9}"));
+    }
 }

@@ -1,10 +1,18 @@
 package org.truthline.forms;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Checks submitted values against a form's declared constraints; the UI and the REST API share it. */
+/**
+ * Checks submitted values against a form's declared constraints; the UI and the REST API share it. A number field
+ * and a numeric choice (a select or radio with whole-number options, such as a grade) take JSON numbers only:
+ * a quoted {@code "2"} is rejected so that every client stores the same variable type.
+ */
 public final class FormValidator {
+
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private FormValidator() {
     }
@@ -29,10 +37,10 @@ public final class FormValidator {
             switch (field.type()) {
                 case "number" -> checkNumber(field, label, value, errors);
                 case "select", "radio" -> {
-                    String text = String.valueOf(value);
-                    if (field.options().stream().noneMatch(o -> o.value().equals(text))) {
-                        errors.put(field.key(), label + " has the invalid value '" + text + "'; choose one of "
-                                + field.options().stream().map(FormField.Option::value).toList() + ".");
+                    if (field.numericChoice()) {
+                        checkNumericChoice(field, label, value, errors);
+                    } else {
+                        checkChoice(field, label, value, errors);
                     }
                 }
                 case "checkbox" -> {
@@ -61,18 +69,48 @@ public final class FormValidator {
     }
 
     private static void checkNumber(FormField field, String label, Object value, Map<String, String> errors) {
-        double number;
-        try {
-            number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            errors.put(field.key(), label + " must be a number, not '" + value + "'.");
+        if (!(value instanceof Number number)) {
+            errors.put(field.key(), notANumber(field, label, value, "a JSON number"));
             return;
         }
-        if (field.min() != null && number < field.min()) {
+        double amount = number.doubleValue();
+        if (field.min() != null && amount < field.min()) {
             errors.put(field.key(), label + " must be at least " + format(field.min()) + ", not " + value + ".");
-        } else if (field.max() != null && number > field.max()) {
+        } else if (field.max() != null && amount > field.max()) {
             errors.put(field.key(), label + " must be at most " + format(field.max()) + ", not " + value + ".");
         }
+    }
+
+    private static void checkChoice(FormField field, String label, Object value, Map<String, String> errors) {
+        String text = String.valueOf(value);
+        if (field.options().stream().noneMatch(o -> o.value().equals(text))) {
+            errors.put(field.key(), label + " has the invalid value '" + text + "'; choose one of "
+                    + field.options().stream().map(FormField.Option::value).toList() + ".");
+        }
+    }
+
+    private static void checkNumericChoice(FormField field, String label, Object value, Map<String, String> errors) {
+        List<Long> choices = field.options().stream().map(o -> Long.parseLong(o.value())).toList();
+        if (!(value instanceof Number number)) {
+            errors.put(field.key(), notANumber(field, label, value, "a JSON number, one of " + choices));
+            return;
+        }
+        double amount = number.doubleValue();
+        if (amount != Math.rint(amount) || !choices.contains((long) amount)) {
+            errors.put(field.key(), label + " has the invalid value " + value + "; choose one of " + choices + ".");
+        }
+    }
+
+    /** Builds the message for a value of the wrong JSON type, with the corrected JSON member when there is one. */
+    private static String notANumber(FormField field, String label, Object value, String expected) {
+        if (!(value instanceof String text)) {
+            return label + " must be " + expected + ", not " + value + ".";
+        }
+        String unquoted = text.strip();
+        String fix = DECIMAL.matcher(unquoted).matches()
+                ? "send it without quotes: \"" + field.key() + "\": " + unquoted + "."
+                : "send a number without quotes.";
+        return label + " must be " + expected + ", not the string \"" + text + "\"; " + fix;
     }
 
     private static void checkText(FormField field, String label, String text, Map<String, String> errors) {

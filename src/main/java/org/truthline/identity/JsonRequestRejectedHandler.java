@@ -27,11 +27,15 @@ class JsonRequestRejectedHandler implements RequestRejectedHandler {
         String path = request.getRequestURI();
         // DEBUG, because scanners send such paths in bulk.
         log.debug("Rejected request {} {}: {}", request.getMethod(), path, exception.getMessage());
+        JsonSecurityErrorHandler.write(response, request, HttpStatus.BAD_REQUEST, invalidPathMessage(path),
+                Map.of("reason", exception.getMessage()));
+    }
+
+    /** Builds the message for a rejected request path, with the path's slashes collapsed as an example. */
+    static String invalidPathMessage(String path) {
         String collapsed = path.replaceAll("/{2,}", "/");
         String example = collapsed.equals(path) ? "" : ", for example '" + collapsed + "'";
-        String message = "Request path '" + path + "' is invalid. Send it with a single slash between path segments"
+        return "Request path '" + path + "' is invalid. Send it with a single slash between path segments"
                 + " and without '.' or '..' segments, semicolons, backslashes or encoded slashes" + example + ".";
-        JsonSecurityErrorHandler.write(response, request, HttpStatus.BAD_REQUEST, message,
-                Map.of("reason", exception.getMessage()));
     }
 }

@@ -30,12 +30,21 @@ class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDenied
 
     private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper();
 
+    private static final String ACCESS_DENIED = "Access denied: the user's roles do not allow this request";
+
     private final String realm;
     private final int maxLoginDelaySeconds;
+    private final String accessDeniedMessage;
 
     JsonSecurityErrorHandler(String realm, int maxLoginDelaySeconds) {
+        this(realm, maxLoginDelaySeconds, ACCESS_DENIED);
+    }
+
+    /** Creates a handler whose 403 message is {@code accessDeniedMessage}, which should name who may do what. */
+    JsonSecurityErrorHandler(String realm, int maxLoginDelaySeconds, String accessDeniedMessage) {
         this.realm = realm;
         this.maxLoginDelaySeconds = maxLoginDelaySeconds;
+        this.accessDeniedMessage = accessDeniedMessage;
     }
 
     @Override
@@ -63,7 +72,7 @@ class JsonSecurityErrorHandler implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException exception) throws IOException {
-        write(response, request, HttpStatus.FORBIDDEN, "Access denied: the user's roles do not allow this request");
+        write(response, request, HttpStatus.FORBIDDEN, accessDeniedMessage);
     }
 
     /** Writes the JSON error body that the REST chains and {@link JsonRequestRejectedHandler} share. */

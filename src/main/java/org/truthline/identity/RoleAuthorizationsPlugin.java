@@ -95,9 +95,12 @@ class RoleAuthorizationsPlugin extends AbstractProcessEnginePlugin {
 
         grants.add(grant(Role.LEAD, APPLICATION, COCKPIT, Permissions.ACCESS));
         grants.add(grant(Role.LEAD, APPLICATION, TASKLIST, Permissions.ACCESS));
+        // Leads supervise every process, so they read its tasks as auditors do, but they complete none.
         grants.add(grant(Role.LEAD, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE));
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK));
         grants.add(grant(Role.LEAD, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+        grants.add(grant(Role.LEAD, TASK, ANY, TaskPermissions.READ));
         grants.add(grant(Role.LEAD, DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE));
         grants.add(grant(Role.LEAD, DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(grant(Role.LEAD, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));

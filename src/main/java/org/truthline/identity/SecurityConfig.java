@@ -26,7 +26,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -100,9 +99,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestFilterChain(HttpSecurity http) throws Exception {
-        BasicAuthenticationEntryPoint basicEntryPoint = new BasicAuthenticationEntryPoint();
-        basicEntryPoint.setRealmName(REALM);
+    SecurityFilterChain engineRestFilterChain(HttpSecurity http, LoginThrottlingProperties loginThrottling)
+            throws Exception {
+        // Written here, not through an error dispatch, so a multipart body (a deployment) is never parsed and the
+        // caller gets JSON as from /api.
+        JsonSecurityErrorHandler jsonErrors = new JsonSecurityErrorHandler(REALM,
+                loginThrottling.maxLoginDelaySeconds(), "Access denied: on /engine-rest, leads, auditors and admins may"
+                + " read (GET), only leads and admins may write, and nobody may delegate or resolve a task."
+                + " Contributors, experts and adjudicators work through /api.");
 
         // Contributors, experts and adjudicators work through Truthline's API, which validates and records every
         // answer; Camunda's API would let them complete tasks with any values, change variables or delegate.
@@ -113,10 +117,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/engine-rest/**")
                         .hasAnyRole(Role.LEAD.id(), Role.AUDITOR.id(), Role.ADMIN.id())
                         .anyRequest().hasAnyRole(Role.LEAD.id(), Role.ADMIN.id()))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicEntryPoint))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(jsonErrors))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicEntryPoint));
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(jsonErrors)
+                        .accessDeniedHandler(jsonErrors));
         return http.build();
     }
 

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
@@ -19,12 +22,15 @@ import org.truthline.dicom.DicomToolkit;
 import org.truthline.dicom.WindowSetting;
 import org.truthline.identity.Role;
 import org.truthline.identity.UserDirectory;
+import org.truthline.process.EngineAuthentication;
+import org.truthline.process.ProcessVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads de-identified images and their previews, enforcing who may see what: staff roles see every
- * de-identified image; a contributor only images it was assigned (an {@code assignment} row); originals only
+ * de-identified image; a contributor only images it was assigned to label (an {@code assignment} row), and a
+ * gold-standard image only while its own qualification case task for that image is open; originals only
  * {@code admin}.
  */
 @Service
@@ -32,19 +38,26 @@ public class ImageService {
 
     private static final Set<Role> STAFF = Set.of(Role.LEAD, Role.EXPERT, Role.ADJUDICATOR, Role.AUDITOR, Role.ADMIN);
 
+    /** The contributor-training task in which a contributor grades one gold-standard case. */
+    static final String QUALIFICATION_CASE_TASK = "Task_AnnotateQualificationCase";
+
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
     private final UserDirectory users;
     private final ObjectMapper mapper;
     private final AuditLog audit;
+    private final TaskService taskService;
+    private final IdentityService identityService;
 
     public ImageService(JdbcClient jdbc, DicomToolkit dicom, UserDirectory users, ObjectMapper mapper,
-            AuditLog audit) {
+            AuditLog audit, TaskService taskService, IdentityService identityService) {
         this.jdbc = jdbc;
         this.dicom = dicom;
         this.users = users;
         this.mapper = mapper;
         this.audit = audit;
+        this.taskService = taskService;
+        this.identityService = identityService;
     }
 
     public ImageRecord get(long imageId) {
@@ -148,16 +161,43 @@ public class ImageService {
             return;
         }
         if (roles.contains(Role.CONTRIBUTOR)) {
+            // Rows of status TRAINING, written by earlier versions for every gold case of a training, give no
+            // access: a gold image is visible only through the open task checked below.
             boolean assigned = jdbc.sql("""
                     SELECT COUNT(*) FROM assignment a JOIN image i ON i.id = a.image_id
-                    WHERE a.image_id = ? AND a.contributor = ? AND i.burned_in_status <> 'PENDING'""")
+                    WHERE a.image_id = ? AND a.contributor = ? AND a.status <> 'TRAINING'
+                      AND i.burned_in_status <> 'PENDING'""")
                     .params(imageId, userId).query(Integer.class).single() > 0;
-            if (assigned) {
+            if (assigned || hasOpenQualificationCase(imageId, userId)) {
                 return;
             }
         }
         throw new ImageAccessDeniedException("Image " + imageId + " is not assigned to " + userId
-                + "; contributors see only the images of their own tasks.");
+                + "; contributors see only the images they are assigned to label, and a gold-standard image only"
+                + " while their qualification case for it is open.");
+    }
+
+    /**
+     * Returns true when one of the contributor's open qualification case tasks grades a gold-standard case of
+     * this image. Only tasks assigned to the user count, and the look-up runs without the user's engine
+     * authentication so that Camunda authorizations cannot hide the user's own task.
+     */
+    private boolean hasOpenQualificationCase(long imageId, String userId) {
+        List<Long> goldCaseIds = EngineAuthentication.asSystem(identityService, () -> taskService.createTaskQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_CONTRIBUTOR_TRAINING)
+                .taskDefinitionKey(QUALIFICATION_CASE_TASK)
+                .taskAssignee(userId)
+                .active()
+                .list().stream()
+                .map(task -> taskService.getVariable(task.getId(), ProcessVariables.GOLD_CASE_ID))
+                .filter(Objects::nonNull)
+                .map(id -> Long.parseLong(String.valueOf(id)))
+                .toList());
+        if (goldCaseIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM gold_case WHERE image_id = :image AND id IN (:cases)")
+                .param("image", imageId).param("cases", goldCaseIds).query(Integer.class).single() > 0;
     }
 
     private Set<Role> roles(String userId) {

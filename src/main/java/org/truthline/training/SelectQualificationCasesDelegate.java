@@ -5,15 +5,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.truthline.annotation.AssignmentRepository;
 import org.truthline.audit.AuditEventType;
 import org.truthline.process.ProcessAudit;
 import org.truthline.process.ProcessVariables;
 
 /**
  * Serves {@code Task_SelectQualificationCases} in contributor-training, in the enrolling caller's transaction.
- * Takes all gold-standard cases of the project and writes a TRAINING assignment row per case image, which lets
- * the contributor view those images.
+ * Takes all gold-standard cases of the project. It writes no assignment row: the contributor may view a case's
+ * image only while the qualification case task for it is open, which {@code ImageService} checks.
  *
  * <p>Reads {@code projectId}, {@code contributor}. Writes {@code qualificationCaseIds} (comma-separated).
  */
@@ -21,13 +20,10 @@ import org.truthline.process.ProcessVariables;
 public class SelectQualificationCasesDelegate implements JavaDelegate {
 
     private final TrainingRepository training;
-    private final AssignmentRepository assignments;
     private final ProcessAudit audit;
 
-    public SelectQualificationCasesDelegate(TrainingRepository training, AssignmentRepository assignments,
-            ProcessAudit audit) {
+    public SelectQualificationCasesDelegate(TrainingRepository training, ProcessAudit audit) {
         this.training = training;
-        this.assignments = assignments;
         this.audit = audit;
     }
 
@@ -39,12 +35,6 @@ public class SelectQualificationCasesDelegate implements JavaDelegate {
         if (cases.isEmpty()) {
             throw new IllegalStateException("Project " + projectId + " has no gold-standard cases; add gold cases "
                     + "before enrolling contributors");
-        }
-        for (TrainingRepository.GoldCase goldCase : cases) {
-            if (!assignments.exists(goldCase.imageId(), contributor, AssignmentRepository.TRAINING)) {
-                assignments.insert(goldCase.imageId(), execution.getProcessInstanceId(), contributor,
-                        AssignmentRepository.TRAINING);
-            }
         }
         execution.setVariable(ProcessVariables.QUALIFICATION_CASE_IDS,
                 ProcessVariables.join(cases.stream().map(TrainingRepository.GoldCase::id).toList()));

@@ -42,7 +42,15 @@ class DicomwebMediaTypesTest {
         void ranges_areOrderedByQuality() {
             List<MediaRange> ranges = MediaRange.parseAccept("image/png;q=0.5, image/jpeg, image/gif;q=0");
 
-            assertThat(ranges).extracting(MediaRange::subtype).containsExactly("jpeg", "png");
+            assertThat(ranges).extracting(MediaRange::subtype).containsExactly("jpeg", "png", "gif");
+        }
+
+        @Test
+        void zeroQuality_isKeptAsExclusion() {
+            MediaRange range = MediaRange.parseAccept("image/png;q=0").get(0);
+
+            assertThat(range.quality()).isZero();
+            assertThat(range.isExclusion()).isTrue();
         }
 
         @Test
@@ -114,6 +122,20 @@ class DicomwebMediaTypesTest {
                     .isInstanceOf(DicomwebException.class).hasMessageContaining("image/jpeg");
         }
 
+        @Test
+        void onlyExcludedRanges_areNotAcceptable() {
+            assertThatThrownBy(() -> select("multipart/related; type=\"application/dicom\"; q=0", RLE))
+                    .isInstanceOf(DicomwebException.class)
+                    .extracting(e -> ((DicomwebException) e).offered()).asList().isNotEmpty();
+        }
+
+        @Test
+        void excludedStoredSyntax_isTranscoded() {
+            String accept = "multipart/related; type=\"application/dicom\"; transfer-syntax=" + RLE + "; q=0, */*";
+
+            assertThat(select(accept, RLE)).isEqualTo(EXPLICIT);
+        }
+
         private static String select(String accept, String stored) {
             return DicomwebMediaTypes.dicomTransferSyntax(MediaRange.parseAccept(accept), Set.of(stored));
         }
@@ -170,6 +192,20 @@ class DicomwebMediaTypesTest {
                     .hasMessageContaining("stored in transfer syntax " + EXPLICIT);
         }
 
+        @Test
+        void excludedCompression_sendsDecoded() {
+            String accept = "multipart/related; type=\"image/jp2\"; q=0, multipart/related; transfer-syntax=*";
+
+            assertThat(select(accept, JPEG_2000_LOSSLESS)).isEqualTo(DicomwebMediaTypes.FrameEncoding.DECODED);
+        }
+
+        @Test
+        void onlyExcludedRanges_areNotAcceptable() {
+            assertThatThrownBy(() -> select("multipart/related; type=\"application/octet-stream\"; q=0", RLE))
+                    .isInstanceOf(DicomwebException.class)
+                    .extracting(e -> ((DicomwebException) e).status()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        }
+
         private static DicomwebMediaTypes.FrameEncoding select(String accept, String stored) {
             return DicomwebMediaTypes.frameEncoding(MediaRange.parseAccept(accept), stored);
         }
@@ -191,11 +227,60 @@ class DicomwebMediaTypesTest {
         }
 
         @Test
+        void excludedPng_isNotAcceptable() {
+            assertThatThrownBy(() -> rendered("image/png;q=0"))
+                    .isInstanceOf(DicomwebException.class)
+                    .hasMessageContaining("image/png;q=0")
+                    .satisfies(e -> assertThat(((DicomwebException) e).status()).isEqualTo(HttpStatus.NOT_ACCEPTABLE))
+                    .satisfies(e -> assertThat(((DicomwebException) e).offered())
+                            .containsExactly("image/png", "image/jpeg"));
+        }
+
+        @Test
+        void excludedPngBesideWildcard_sendsJpeg() {
+            assertThat(rendered("image/png;q=0, image/*")).isEqualTo("image/jpeg");
+            assertThat(rendered("*/*, image/png; q=0")).isEqualTo("image/jpeg");
+        }
+
+        @Test
+        void excludedWildcard_isNotAcceptable() {
+            assertThatThrownBy(() -> rendered("*/*;q=0")).isInstanceOf(DicomwebException.class);
+        }
+
+        @Test
+        void specificRangeOverridesExcludedWildcard() {
+            assertThat(rendered("image/*;q=0, image/jpeg")).isEqualTo("image/jpeg");
+        }
+
+        @Test
         void gif_isNotAcceptable() {
             assertThatThrownBy(() -> DicomwebMediaTypes.renderedType(MediaRange.parseAccept("image/gif")))
                     .isInstanceOf(DicomwebException.class)
                     .hasMessageContaining("image/gif")
                     .hasMessageContaining("image/png, image/jpeg");
+        }
+
+        private static String rendered(String accept) {
+            return DicomwebMediaTypes.renderedType(MediaRange.parseAccept(accept));
+        }
+    }
+
+    @Nested
+    class Metadata {
+
+        @Test
+        void excludedDicomJson_isNotAcceptable() {
+            assertThatThrownBy(() -> DicomwebMediaTypes.requireDicomJson(
+                    MediaRange.parseAccept("application/dicom+json;q=0, */*")))
+                    .isInstanceOf(DicomwebException.class)
+                    .satisfies(e -> assertThat(((DicomwebException) e).offered())
+                            .containsExactly("application/dicom+json"));
+        }
+
+        @Test
+        void excludedBulkDataMultipart_sendsSinglePart() {
+            assertThat(DicomwebMediaTypes.bulkDataAsSinglePart(
+                    MediaRange.parseAccept("multipart/related; q=0, */*"))).isTrue();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.truthline.dicomweb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -110,6 +111,26 @@ class DicomwebRenderedTest extends DicomwebTestBase {
 
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(error(response)).contains("image/gif").contains("image/png, image/jpeg");
+    }
+
+    @Test
+    void excludedPng_isNotAcceptable() throws Exception {
+        HttpResponse<byte[]> response = get("lead", images.get(NON_SQUARE).instancePath() + "/rendered",
+                "image/png;q=0");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(error(response)).contains("image/png;q=0");
+        assertThat(mapper.readTree(response.body()).path("offered")).extracting(JsonNode::asText)
+                .containsExactly("image/png", "image/jpeg");
+    }
+
+    @Test
+    void excludedPngBesideWildcard_sendsJpeg() throws Exception {
+        HttpResponse<byte[]> response = get("lead", images.get(NON_SQUARE).instancePath() + "/rendered",
+                "image/png;q=0, image/*");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     }
 
     @Test

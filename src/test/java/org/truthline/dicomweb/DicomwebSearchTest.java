@@ -203,6 +203,33 @@ class DicomwebSearchTest extends DicomwebTestBase {
     }
 
     @Test
+    void emptyMatchKey_matchesEveryStudy() throws Exception {
+        List<String> all = studies("lead", "");
+
+        assertThat(all).contains(retained.get(CT).study(), mrDefault.study());
+        assertThat(studies("lead", "StudyInstanceUID=")).containsExactlyElementsOf(all);
+        assertThat(studies("lead", "0020000D=&Modality=")).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void emptyMatchKey_returnsAttribute() throws Exception {
+        ImageRow ct = retained.get(CT);
+        AttributeList copy = readFile(ct.deidentifiedFile());
+
+        JsonNode series = single("lead", ct.studyPath() + "/series?StudyDate=");
+
+        assertThat(value(series, TagFromName.StudyDate)).isEqualTo(text(copy, TagFromName.StudyDate));
+    }
+
+    @Test
+    void excludedDicomJson_isNotAcceptable() throws Exception {
+        HttpResponse<byte[]> response = get("lead", "/dicomweb/studies", "application/dicom+json;q=0, */*");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(error(response)).contains("application/dicom+json;q=0");
+    }
+
+    @Test
     void modalitiesInStudy_matchesAnyListedModality() throws Exception {
         ImageRow ct = retained.get(CT);
         ImageRow mr = retained.get(MR);

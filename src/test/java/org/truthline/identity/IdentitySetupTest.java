@@ -12,8 +12,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,39 @@ class IdentitySetupTest extends DemoApplicationTestBase {
                         .isEqualTo(expected.get(role).contains(application));
             }
         }
+    }
+
+    /** History is read through READ_HISTORY because historic instance permissions are off (Camunda's default). */
+    @Test
+    void leadReadsTasksAndHistoryLikeAuditor() {
+        List<Map.Entry<Resources, Permission>> reads = List.of(
+                Map.entry(Resources.TASK, TaskPermissions.READ),
+                Map.entry(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ_TASK),
+                Map.entry(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ_INSTANCE),
+                Map.entry(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ_HISTORY));
+
+        for (Map.Entry<Resources, Permission> read : reads) {
+            for (Role role : List.of(Role.LEAD, Role.AUDITOR)) {
+                assertThat(authorizationService.isUserAuthorized("user-" + role.id(), List.of(role.id()),
+                        read.getValue(), read.getKey(), Authorization.ANY))
+                        .as("%s has %s on every %s", role.id(), read.getValue(), read.getKey())
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void leadCannotWorkOnTasksThroughEngine() {
+        Map<Resources, List<Permission>> writes = Map.of(
+                Resources.TASK, List.of(TaskPermissions.UPDATE, TaskPermissions.TASK_WORK),
+                Resources.PROCESS_DEFINITION, List.of(ProcessDefinitionPermissions.UPDATE_TASK,
+                        ProcessDefinitionPermissions.TASK_WORK));
+
+        writes.forEach((resource, permissions) -> permissions.forEach(permission -> assertThat(
+                authorizationService.isUserAuthorized("user-lead", List.of(Role.LEAD.id()), permission, resource,
+                        Authorization.ANY))
+                .as("lead has %s on every %s", permission, resource)
+                .isFalse()));
     }
 
     @Test

@@ -133,6 +133,28 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
         }
 
         @Test
+        void encodedSlashReturns400Json() throws Exception {
+            for (String path : List.of("/engine-rest%2Ftask", "/api/projects%2F1", "/dicomweb/studies%2f1",
+                    "/api/projects/a%5Cb")) {
+                HttpResponse<String> response = send(client(), get(path));
+
+                assertThat(response.statusCode()).as(path).isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+                assertThat(response.body()).as(path).contains("\"status\":400")
+                        .contains("\"path\":\"" + path + "\"").contains("encoded slashes");
+            }
+        }
+
+        @Test
+        void encodedSlashOutsideApiHidesServerVersion() throws Exception {
+            HttpResponse<String> response = send(client(), get("/projects%2F1"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Tomcat");
+        }
+
+        @Test
         void cockpitPageRedirectsToLogin() throws Exception {
             HttpResponse<String> response = send(client(), get("/camunda/app/cockpit/default/"));
 
@@ -232,6 +254,53 @@ class SecurityIntegrationTest extends DemoApplicationTestBase {
 
             assertThat(comment.statusCode()).isEqualTo(403);
             assertThat(taskService.getTaskComments(expertTaskId)).isEmpty();
+        }
+
+        @Test
+        void auditorDeploymentReturns403Json() throws Exception {
+            String boundary = "truthline-test-boundary";
+            String body = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nauditor-test\r\n"
+                    + "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"data\"; filename=\"auditor.bpmn\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n"
+                    + "--" + boundary + "--\r\n";
+            long deployments = repositoryService.createDeploymentQuery().count();
+
+            HttpResponse<String> response = send(client(), basic(HttpRequest.newBuilder(
+                            uri("/engine-rest/deployment/create"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)), "auditor"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).contains("\"status\":403").contains("auditor");
+            assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+        }
+
+        @Test
+        void leadReadsTasksLikeAuditor() throws Exception {
+            HttpClient client = client();
+
+            HttpResponse<String> lead = send(client, basic(get("/engine-rest/task?maxResults=1000"), "lead"));
+            HttpResponse<String> auditor = send(client, basic(get("/engine-rest/task?maxResults=1000"), "auditor"));
+            HttpResponse<String> leadCount = send(client, basic(get("/engine-rest/task/count"), "lead"));
+            HttpResponse<String> auditorCount = send(client, basic(get("/engine-rest/task/count"), "auditor"));
+
+            assertThat(lead.statusCode()).isEqualTo(200);
+            assertThat(lead.body()).contains(expertTaskId);
+            assertThat(auditor.body()).contains(expertTaskId);
+            assertThat(leadCount.body()).isEqualTo(auditorCount.body());
+        }
+
+        @Test
+        void leadCannotCompleteTaskThroughEngineRest() throws Exception {
+            HttpResponse<String> complete = send(client(), basic(post("/engine-rest/task/" + expertTaskId
+                    + "/complete", "{}"), "lead"));
+
+            assertThat(complete.statusCode()).isEqualTo(403);
+            assertThat(taskService.createTaskQuery().taskId(expertTaskId).count()).isEqualTo(1);
         }
 
         @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -15,6 +16,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.truthline.annotation.AnnotationRepository;
+import org.truthline.audit.AuditEntry;
+import org.truthline.audit.AuditEventType;
+import org.truthline.audit.AuditLog;
 import org.truthline.process.ProcessTestSupport;
 import org.truthline.process.ProcessVariables;
 import org.truthline.task.TaskInbox;
@@ -34,6 +39,10 @@ class ImageLabelingProcessTest extends ProcessTestSupport {
     ManagementService managementService;
     @Autowired
     LabelHistory history;
+    @Autowired
+    AnnotationRepository annotations;
+    @Autowired
+    AuditLog auditLog;
 
     @Test
     void readersAgreeNotSampled_finalizesConsensus() {
@@ -127,6 +136,28 @@ class ImageLabelingProcessTest extends ProcessTestSupport {
         assertThat(label.get("GRADE")).isEqualTo(4);
         assertThat(label.get("SOURCE")).isEqualTo(FinalLabel.ADJUDICATION);
         assertThat((String) label.get("PROVENANCE")).contains("\"key\":\"adjudicate\"");
+
+        Map<String, String> comments = new HashMap<>();
+        history.forImage(imageId).stream().filter(event -> event.comment() != null)
+                .forEach(event -> comments.put(event.type(), event.comment()));
+        assertThat(comments).containsEntry("REVIEW_SUBMITTED", "Image is of the wrong eye");
+        assertThat(comments).containsEntry("ADJUDICATION_SUBMITTED", "Severe finding at the margin");
+    }
+
+    @Test
+    void annotationAuditedWithoutComment_showsStoredComment() {
+        long projectId = project(2, 0.0, 0);
+        long imageId = image(projectId);
+        annotations.insert(imageId, "labeling-before-upgrade", "task-before-upgrade", CONTRIBUTOR1, 3, "good",
+                "Entered before comments were audited");
+        auditLog.append(AuditEntry.of(CONTRIBUTOR1, AuditEventType.ANNOTATION_SUBMITTED, projectId, imageId,
+                Map.of("taskId", "task-before-upgrade", "grade", 3, "quality", "good")));
+
+        List<LabelHistory.Event> annotated = history.forImage(imageId).stream()
+                .filter(event -> event.type().equals("ANNOTATION_SUBMITTED")).toList();
+
+        assertThat(annotated).singleElement().extracting(LabelHistory.Event::comment)
+                .isEqualTo("Entered before comments were audited");
     }
 
     @Test

@@ -75,6 +75,19 @@ class TaskInboxAccessTest extends ProcessTestSupport {
     }
 
     @Test
+    void quotedGrade_rejectedWithFix() {
+        ProcessInstance instance = labelingAtAnnotate(0.0);
+        Task task = annotateTasks(instance).get(0);
+
+        assertThatThrownBy(() -> as(task.getAssignee(), () -> inbox.complete(task.getId(), task.getAssignee(),
+                Map.of("grade", "2", "quality", "good"))))
+                .isInstanceOf(TaskValidationException.class)
+                .satisfies(e -> assertThat(((TaskValidationException) e).fieldErrors().get("grade"))
+                        .contains("\"2\"").contains("\"grade\": 2"));
+        assertThat(count("SELECT COUNT(*) FROM annotation WHERE task_id = ?", task.getId())).isZero();
+    }
+
+    @Test
     void objectForTextField_rejected() {
         ProcessInstance instance = labelingAtAnnotate(0.0);
         Task task = annotateTasks(instance).get(0);

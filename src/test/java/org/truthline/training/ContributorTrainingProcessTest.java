@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.truthline.image.ImageAccessDeniedException;
+import org.truthline.image.ImageService;
 import org.truthline.process.ProcessTestSupport;
 import org.truthline.process.ProcessVariables;
 import org.truthline.task.TaskDetails;
@@ -31,6 +34,8 @@ class ContributorTrainingProcessTest extends ProcessTestSupport {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ImageService images;
 
     @Test
     void allCasesCorrect_expertCertifies() {
@@ -45,9 +50,43 @@ class ContributorTrainingProcessTest extends ProcessTestSupport {
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RecordCertification", "Event_ContributorCertified");
         assertThat(status(projectId)).isEqualTo("CERTIFIED");
-        assertThat(count("SELECT COUNT(*) FROM assignment WHERE contributor = ? AND status = 'TRAINING' AND "
-                + "image_id IN (SELECT image_id FROM gold_case WHERE project_id = ?)", CONTRIBUTOR1, projectId))
-                .isEqualTo(2);
+    }
+
+    @Test
+    void goldImage_visibleOnlyWhileCaseOpen() {
+        long projectId = projectWithGoldCases();
+        List<Long> goldImages = jdbc.sql("SELECT image_id FROM gold_case WHERE project_id = ? ORDER BY id")
+                .param(projectId).query(Long.class).list();
+        ProcessInstance instance = enrol(projectId);
+
+        assertThat(visibleTo(CONTRIBUTOR1, goldImages)).as("while studying the guidelines").isEmpty();
+        Task study = single(instance, "Task_StudyGuidelines");
+        as(CONTRIBUTOR1, () -> inbox.complete(study.getId(), CONTRIBUTOR1, Map.of("acknowledged", true)));
+
+        for (int answered = 0; answered < goldImages.size(); answered++) {
+            Task qualification = single(instance, "Task_AnnotateQualificationCase");
+            long openImage = goldImageOf(qualification);
+            assertThat(visibleTo(CONTRIBUTOR1, goldImages)).as("with the case of image %d open", openImage)
+                    .containsExactly(openImage);
+            assertThat(visibleTo(CONTRIBUTOR2, goldImages)).as("another contributor").isEmpty();
+            as(CONTRIBUTOR1, () -> inbox.complete(qualification.getId(), CONTRIBUTOR1,
+                    Map.of("grade", 2, "quality", "good")));
+        }
+
+        assertThat(visibleTo(CONTRIBUTOR1, goldImages)).as("after the last answer").isEmpty();
+        execute(job(instance));
+        decide(instance, Map.of("decision", "CERTIFY", "feedback", "One grade off; certified for this pilot"));
+        BpmnAwareTests.assertThat(instance).isEnded();
+        assertThat(visibleTo(CONTRIBUTOR1, goldImages)).as("after certification").isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM assignment WHERE contributor = ? AND status = 'TRAINING'",
+                CONTRIBUTOR1)).as("training assignment rows").isZero();
+
+        // A row that an earlier version wrote at enrolment grants nothing either.
+        jdbc.sql("""
+                INSERT INTO assignment (image_id, process_instance_id, contributor, status, created_at)
+                VALUES (?, ?, ?, 'TRAINING', ?)""")
+                .params(goldImages.get(0), instance.getId(), CONTRIBUTOR1, OffsetDateTime.now()).update();
+        assertThat(visibleTo(CONTRIBUTOR1, goldImages)).as("with an earlier version's training row").isEmpty();
     }
 
     @Test
@@ -153,6 +192,24 @@ class ContributorTrainingProcessTest extends ProcessTestSupport {
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ScoreQualification");
         execute(job(instance));
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ConfirmCertification");
+    }
+
+    /** Returns the images of {@code imageIds} that the contributor may view, checked as a request would be. */
+    private List<Long> visibleTo(String contributor, List<Long> imageIds) {
+        return imageIds.stream().filter(imageId -> as(contributor, () -> {
+            try {
+                images.checkCanView(imageId, contributor);
+                return true;
+            } catch (ImageAccessDeniedException e) {
+                return false;
+            }
+        })).toList();
+    }
+
+    private long goldImageOf(Task qualification) {
+        Object goldCaseId = taskService.getVariable(qualification.getId(), ProcessVariables.GOLD_CASE_ID);
+        return jdbc.sql("SELECT image_id FROM gold_case WHERE id = ?").param(Long.parseLong(String.valueOf(goldCaseId)))
+                .query(Long.class).single();
     }
 
     private TaskDetails openConfirmation(ProcessInstance instance) {

@@ -159,9 +159,14 @@ abstract class KaribuTestBase {
 
     /** Completes the contributor's annotate task for the image through the task inbox, as the task screen does. */
     void annotate(String contributor, long imageId, int grade, String quality) {
+        annotate(contributor, imageId, Map.of("grade", grade, "quality", quality));
+    }
+
+    /** Completes the contributor's annotate task for the image with these form values. */
+    void annotate(String contributor, long imageId, Map<String, Object> values) {
         TaskSummary task = awaitTask(contributor, TaskKind.ANNOTATE, imageId);
         inbox.open(task.id(), contributor);
-        inbox.complete(task.id(), contributor, Map.of("grade", grade, "quality", quality));
+        inbox.complete(task.id(), contributor, values);
     }
 
     void setSamplingPlan(double reviewRate, int minReviewedItems) {

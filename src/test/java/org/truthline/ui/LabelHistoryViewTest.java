@@ -9,7 +9,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.truthline.identity.Role;
@@ -23,14 +25,53 @@ class LabelHistoryViewTest extends KaribuTestBase {
     @Autowired
     FinalLabelRepository finalLabels;
 
-    /** Both contributors agree and nothing is sampled, so the label is finalized by consensus. */
-    private FinalLabel consensusLabel() {
+    private static final String COMMENT = "Faint opacity in the upper field";
+
+    /** Shared by the tests, because the demo has few images to reserve. */
+    private static FinalLabel consensusLabel;
+
+    /**
+     * Both contributors agree and nothing is sampled, so the label is finalized by consensus. Only contributor1
+     * enters a comment.
+     */
+    private synchronized FinalLabel consensusLabel() {
+        if (consensusLabel != null) {
+            return consensusLabel;
+        }
         long imageId = reserveImage();
         setSamplingPlan(0.0, 0);
-        annotate("contributor1", imageId, 1, "good");
+        annotate("contributor1", imageId, Map.of("grade", 1, "quality", "good", "comment", COMMENT));
         annotate("contributor2", imageId, 1, "good");
-        return await("a final label for image " + imageId, () -> finalLabels.list(null).stream()
+        consensusLabel = await("a final label for image " + imageId, () -> finalLabels.list(null).stream()
                 .filter(label -> label.imageId() == imageId).findFirst());
+        return consensusLabel;
+    }
+
+    @Test
+    void showsCommentOfAnnotation() {
+        FinalLabel label = consensusLabel();
+        signIn("auditor", Role.AUDITOR);
+        UI.getCurrent().navigate(LabelHistoryView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<FinalLabel> labels = _get(Grid.class, spec -> spec.withId("label-grid"));
+        labels.select(label);
+
+        @SuppressWarnings("unchecked")
+        Grid<LabelHistory.Event> events = _get(Grid.class, spec -> spec.withId("label-events"));
+        Map<String, String> commentByActor = new HashMap<>();
+        Map<String, String> detailsByActor = new HashMap<>();
+        for (int i = 0; i < GridKt._size(events); i++) {
+            if (GridKt._getFormatted(events, i, "what").equals("ANNOTATION_SUBMITTED")) {
+                String actor = GridKt._getFormatted(events, i, "who");
+                commentByActor.put(actor, GridKt._getFormatted(events, i, "comment"));
+                detailsByActor.put(actor, GridKt._getFormatted(events, i, "details"));
+            }
+        }
+        assertThat(commentByActor).containsEntry("contributor1", COMMENT);
+        assertThat(commentByActor).containsEntry("contributor2", "");
+        assertThat(detailsByActor.get("contributor1")).as("audited details").contains("\"comment\":\"" + COMMENT);
+        assertThat(detailsByActor.get("contributor2")).as("audited details").doesNotContain("comment");
     }
 
     @Test

@@ -152,14 +152,18 @@ public class FormRenderer extends FormLayout {
             }
         } else if (input instanceof Checkbox checkbox) {
             checkbox.setValue(Boolean.parseBoolean(value.toString()));
+        } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            // A whole-number prefill for a numeric choice such as a grade; 2.0 must select the option "2".
+            ((HasValue<?, String>) input).setValue(String.valueOf(n.longValue()));
         } else {
             ((HasValue<?, String>) input).setValue(value.toString());
         }
     }
 
     /**
-     * Returns the entered values keyed by field key, in form order. Empty fields are left out; whole numbers are
-     * returned as {@link Long} so that integer variables such as a grade stay integers.
+     * Returns the entered values keyed by field key, in form order. Empty fields are left out. Whole numbers and
+     * the choice of a numeric select or radio (see {@link FormField#numericChoice()}) are returned as
+     * {@link Long}, as a REST client sends them, so that integer variables such as a grade stay integers.
      */
     public Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -167,6 +171,10 @@ public class FormRenderer extends FormLayout {
             Object value = input.getValue();
             if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
                 value = number.longValue();
+            }
+            if (value instanceof String choice && !choice.isBlank()
+                    && form.field(key).filter(FormField::numericChoice).isPresent()) {
+                value = Long.parseLong(choice);
             }
             if (value instanceof String text && text.isBlank()) {
                 value = null;

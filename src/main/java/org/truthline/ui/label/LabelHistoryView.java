@@ -19,7 +19,8 @@ import org.truthline.ui.MainLayout;
 
 /**
  * Label history for auditors and staff: every final label, and for the selected one the recorded events of its
- * image oldest first, with actor, time, event type, details and the process definition key and version.
+ * image oldest first, with actor, time, event type, the comment entered with an annotation, review or
+ * adjudication, details and the process definition key and version.
  * Select a label with a click, or with the arrow keys and Space in the focused grid.
  */
 @Route(value = "labels", layout = MainLayout.class)
@@ -60,6 +61,8 @@ public class LabelHistoryView extends SplitLayout {
                 .setAutoWidth(true);
         events.addColumn(LabelHistory.Event::actor).setKey("who").setHeader("Who").setAutoWidth(true);
         events.addColumn(LabelHistory.Event::type).setKey("what").setHeader("What").setAutoWidth(true);
+        events.addColumn(event -> event.comment() == null ? "" : event.comment()).setKey("comment")
+                .setHeader("Comment").setFlexGrow(2);
         events.addColumn(LabelHistory.Event::details).setKey("details").setHeader("Details").setFlexGrow(3);
         events.addColumn(LabelHistoryView::process).setKey("process").setHeader("Process definition")
                 .setAutoWidth(true);
