@@ -134,9 +134,15 @@ public class DicomwebPullService {
         try {
             for (JsonNode result : mapper.readTree(response.body())) {
                 String uid = result.at("/0020000D/Value/0").asText("");
-                if (!uid.isEmpty()) {
-                    studies.add(uid);
+                if (uid.isEmpty()) {
+                    continue;
                 }
+                if (!UID.matcher(uid).matches() || uid.length() > 64) {
+                    // The UID becomes part of the retrieve URL, so anything else could point the request elsewhere.
+                    throw new DicomwebPullException("QIDO-RS response from " + url + " names Study Instance UID '"
+                            + uid + "', which is not a valid DICOM UID; fix the PACS or pull a study by its UID.");
+                }
+                studies.add(uid);
             }
         } catch (IOException e) {
             throw new DicomwebPullException("QIDO-RS response from " + url + " is not DICOM JSON: " + e.getMessage(), e);

@@ -48,6 +48,11 @@ public class ProjectDicomwebUrls {
             throw new IllegalArgumentException("DICOMweb URL '" + url + "' must be an absolute http or https URL, "
                     + "for example http://pacs.example.org:8042/dicom-web.");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("DICOMweb URL '" + uri.getScheme() + "://" + uri.getHost()
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "...' contains a user name or password. Remove "
+                    + "them: Truthline sends no credentials to the PACS and would show them in imports and logs.");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("DICOMweb URL '" + url + "' must not have a query or fragment.");
         }
