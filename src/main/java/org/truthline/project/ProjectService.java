@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.truthline.audit.AuditEntry;
@@ -30,9 +31,11 @@ public class ProjectService {
     private final AuditLog audit;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final RuntimeService runtime;
 
     public ProjectService(JdbcClient jdbc, TaxonomyRegistry taxonomies, AuditLog audit, TaskService tasks,
-            IdentityService identity) {
+            IdentityService identity, RuntimeService runtime) {
+        this.runtime = runtime;
         this.jdbc = jdbc;
         this.taxonomies = taxonomies;
         this.audit = audit;
@@ -141,6 +144,9 @@ public class ProjectService {
         return jdbc.sql(SELECT + " WHERE p.name = ?").param(name).query(ProjectService::map).optional();
     }
 
+    /** The image labeling process's timer event on which an image waits for certified readers. */
+    static final String READER_WAIT_EVENT = "Event_ReaderWaitElapsed";
+
     /** Counts the project's images by stage; open user tasks are counted regardless of the caller's task rights. */
     public ProjectProgress progress(long projectId) {
         get(projectId);
@@ -155,7 +161,9 @@ public class ProjectService {
                     openImages("Task_ReviewAnnotation", projectId),
                     openImages("Task_AdjudicateLabel", projectId),
                     finalized,
-                    count("SELECT COUNT(*) FROM image WHERE project_id = ? AND burned_in_status = 'PENDING'", projectId));
+                    count("SELECT COUNT(*) FROM image WHERE project_id = ? AND burned_in_status = 'PENDING'", projectId),
+                    (int) runtime.createProcessInstanceQuery().activityIdIn(READER_WAIT_EVENT)
+                            .variableValueEquals("projectId", projectId).count());
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.truthline.project.ProjectService;
 import org.truthline.annotation.AnnotationRepository;
 import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
@@ -43,6 +44,8 @@ class ImageLabelingProcessTest extends ProcessTestSupport {
     AnnotationRepository annotations;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    ProjectService projects;
 
     @Test
     void readersAgreeNotSampled_finalizesConsensus() {
@@ -223,6 +226,7 @@ class ImageLabelingProcessTest extends ProcessTestSupport {
         execute(job(instance));
         BpmnAwareTests.assertThat(instance).isWaitingAt("Event_ReaderWaitElapsed").hasPassed("Event_NotEnoughReaders");
         assertThat(count("SELECT COUNT(*) FROM assignment WHERE image_id = ?", imageId)).isZero();
+        assertThat(projects.progress(projectId).waitingForReaders()).as("images waiting for readers").isEqualTo(1);
 
         certify(projectId, CONTRIBUTOR2);
         execute(job(instance));
@@ -231,6 +235,7 @@ class ImageLabelingProcessTest extends ProcessTestSupport {
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AnnotateImage");
         assertThat(count("SELECT COUNT(*) FROM assignment WHERE image_id = ? AND status = 'ASSIGNED'", imageId))
                 .isEqualTo(2);
+        assertThat(projects.progress(projectId).waitingForReaders()).isZero();
     }
 
     @Test

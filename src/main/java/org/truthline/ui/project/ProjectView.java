@@ -224,6 +224,7 @@ public class ProjectView extends SplitLayout {
         HorizontalLayout stages = new HorizontalLayout(
                 stage("Images", counts.images()), stage("Quarantined", counts.quarantined()),
                 stage("Held for burned-in review", counts.heldForReview()),
+                stage("Waiting for readers", counts.waitingForReaders()),
                 stage("Annotating", counts.annotating()), stage("In review", counts.inReview()),
                 stage("In adjudication", counts.inAdjudication()), stage("Finalized", counts.finalized()));
         stages.getStyle().set("flex-wrap", "wrap");
