@@ -55,8 +55,12 @@ public class UploadService implements DisposableBean {
     /** Folder that macOS's archive tool adds with resource forks; its entries are never images. */
     private static final String MACOS_METADATA = "__MACOSX/";
 
-    /** Limits applied while extracting one archive. */
-    record ArchiveLimits(int maxEntries, long maxExtractedBytes) {
+    /**
+     * Limits applied while extracting one archive.
+     *
+     * @param maxEntryBytes the largest single entry, the largest file intake accepts
+     */
+    record ArchiveLimits(int maxEntries, long maxExtractedBytes, long maxEntryBytes) {
     }
 
     /**
@@ -120,12 +124,13 @@ public class UploadService implements DisposableBean {
     public UploadService(ImportService imports, DicomToolkit dicom, StorageLayout storage,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
             @Value("${truthline.upload.max-archive-entries:10000}") int maxArchiveEntries,
-            @Value("${truthline.upload.max-extracted-size:20GB}") DataSize maxExtractedSize) {
+            @Value("${truthline.upload.max-extracted-size:20GB}") DataSize maxExtractedSize,
+            @Value("${truthline.intake.max-file-bytes:1073741824}") long maxDicomFileBytes) {
         this.imports = imports;
         this.dicom = dicom;
         this.storage = storage;
         this.maxFileBytes = maxFileSize.toBytes();
-        this.archiveLimits = new ArchiveLimits(maxArchiveEntries, maxExtractedSize.toBytes());
+        this.archiveLimits = new ArchiveLimits(maxArchiveEntries, maxExtractedSize.toBytes(), maxDicomFileBytes);
         cleaner.scheduleWithFixedDelay(this::deleteSpoolsOfFinishedImports, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -348,9 +353,18 @@ public class UploadService implements DisposableBean {
                 }
                 Files.createDirectories(destination.getParent());
                 try (InputStream in = zip.getInputStream(entry)) {
-                    remaining -= copyLimited(in, destination, remaining, () -> new IllegalArgumentException(
-                            archiveName + " expands to more than " + describe(limits.maxExtractedBytes())
-                                    + " (truthline.upload.max-extracted-size); split the archive."));
+                    // An entry larger than intake accepts is refused while it expands, so a small archive that
+                    // expands to gigabytes stops at the limit instead of filling the disk.
+                    if (remaining > limits.maxEntryBytes()) {
+                        remaining -= copyLimited(in, destination, limits.maxEntryBytes(),
+                                () -> new IllegalArgumentException(archiveName + ": entry " + name + " expands to more"
+                                        + " than " + describe(limits.maxEntryBytes()) + ", the largest file intake"
+                                        + " accepts (truthline.intake.max-file-bytes); remove it from the archive."));
+                    } else {
+                        remaining -= copyLimited(in, destination, remaining, () -> new IllegalArgumentException(
+                                archiveName + " expands to more than " + describe(limits.maxExtractedBytes())
+                                        + " (truthline.upload.max-extracted-size); split the archive."));
+                    }
                 }
                 extracted.add(destination);
             }

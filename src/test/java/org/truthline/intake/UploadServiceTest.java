@@ -26,7 +26,7 @@ import org.truthline.dicom.PixelMedDicomToolkit;
 
 class UploadServiceTest {
 
-    private static final UploadService.ArchiveLimits LIMITS = new UploadService.ArchiveLimits(10, 10_000);
+    private static final UploadService.ArchiveLimits LIMITS = new UploadService.ArchiveLimits(10, 10_000, 10_000);
 
     @TempDir
     Path temp;
@@ -145,6 +145,19 @@ class UploadServiceTest {
         }
 
         @Test
+        void rejectsEntryOverIntakeLimit() throws IOException {
+            Path zip = archive(Map.of("zeros.dcm", new byte[4_000]));
+            Path target = temp.resolve("out");
+            UploadService.ArchiveLimits limits = new UploadService.ArchiveLimits(10, 10_000, 1_000);
+
+            assertThatThrownBy(() -> UploadService.extract(zip, "bomb.zip", target, limits))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("entry zeros.dcm expands to more than 1000 bytes")
+                    .hasMessageContaining("truthline.intake.max-file-bytes");
+            assertThat(fileCount(target)).isZero();
+        }
+
+        @Test
         void rejectsFileThatIsNoArchive() throws IOException {
             Path notZip = Files.writeString(temp.resolve("fake.zip"), "not a zip");
 
@@ -170,7 +183,8 @@ class UploadServiceTest {
         @BeforeEach
         void service() {
             uploads = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
-                    new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10, DataSize.ofBytes(10_000));
+                    new StorageLayout(temp.resolve("data")), DataSize.ofBytes(1000), 10, DataSize.ofBytes(10_000),
+                    DicomLimits.DEFAULTS.maxFileBytes());
         }
 
         @AfterEach
@@ -317,7 +331,8 @@ class UploadServiceTest {
             new DicomDirectory(export.toFile(), new String[] {"SERIES1/IM0001", "SERIES2/IM0001"})
                     .write(export.resolve("DICOMDIR").toString());
             UploadService roomy = new UploadService(null, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
-                    new StorageLayout(temp.resolve("data")), DataSize.ofMegabytes(1), 10, DataSize.ofMegabytes(1));
+                    new StorageLayout(temp.resolve("data")), DataSize.ofMegabytes(1), 10, DataSize.ofMegabytes(1),
+                    DicomLimits.DEFAULTS.maxFileBytes());
             try {
                 UploadService.Batch batch = roomy.newBatch();
 
