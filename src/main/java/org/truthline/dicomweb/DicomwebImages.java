@@ -13,8 +13,8 @@ import org.truthline.dicom.SearchAttributes;
 
 /**
  * Finds the de-identified images and companion objects a viewer may see, by their remapped study, series and
- * instance UIDs. Staff see both in every project. A contributor sees the images it is assigned, unless held for
- * burned-in annotation review, and no companion object.
+ * instance UIDs. Staff see both in every project, but only lead and admin see an image held for burned-in
+ * annotation review. A contributor sees the images it is assigned, unless held, and no companion object.
  */
 @Repository
 class DicomwebImages {
@@ -118,12 +118,18 @@ class DicomwebImages {
 
     private static void addVisibility(StringBuilder sql, List<Object> params, Viewer viewer, Table table,
             String alias) {
+        if (viewer.burnedInReviewer()) {
+            return;
+        }
+        if (table == Table.IMAGE) {
+            // Same rule as ImageService: an image held for burned-in annotation review may show identifying text,
+            // so only its reviewers see it.
+            sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
+        }
         if (viewer.staff()) {
             return;
         }
         if (table == Table.IMAGE) {
-            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
-            sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = ").append(alias)
                     .append(".id AND a.contributor = ?)");
             params.add(viewer.userId());

@@ -23,14 +23,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads de-identified images and their previews, enforcing who may see what: staff roles see every
- * de-identified image; a contributor only images it was assigned (an {@code assignment} row); originals only
+ * Reads de-identified images and their previews, enforcing who may see what: lead and admin see every
+ * de-identified image; other staff roles every image that is not held for burned-in annotation review; a
+ * contributor only images it was assigned (an {@code assignment} row) and that are not held; originals only
  * {@code admin}.
  */
 @Service
 public class ImageService {
 
     private static final Set<Role> STAFF = Set.of(Role.LEAD, Role.EXPERT, Role.ADJUDICATOR, Role.AUDITOR, Role.ADMIN);
+    /** The roles that review held images, so they see an image while it may still show burned-in text. */
+    public static final Set<Role> BURNED_IN_REVIEWERS = Set.of(Role.LEAD, Role.ADMIN);
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
@@ -144,13 +147,19 @@ public class ImageService {
     /** Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. */
     public void checkCanView(long imageId, String userId) {
         Set<Role> roles = roles(userId);
-        if (roles.stream().anyMatch(STAFF::contains)) {
+        if (roles.stream().anyMatch(BURNED_IN_REVIEWERS::contains)) {
             return;
         }
-        if (roles.contains(Role.CONTRIBUTOR)) {
-            boolean assigned = jdbc.sql("""
-                    SELECT COUNT(*) FROM assignment a JOIN image i ON i.id = a.image_id
-                    WHERE a.image_id = ? AND a.contributor = ? AND i.burned_in_status <> 'PENDING'""")
+        boolean held = isHeld(imageId);
+        if (roles.stream().anyMatch(STAFF::contains)) {
+            if (held) {
+                throw new ImageAccessDeniedException("Image " + imageId + " is held for burned-in annotation review; "
+                        + "only lead and admin see it until a lead clears it or masks its text.");
+            }
+            return;
+        }
+        if (roles.contains(Role.CONTRIBUTOR) && !held) {
+            boolean assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE image_id = ? AND contributor = ?")
                     .params(imageId, userId).query(Integer.class).single() > 0;
             if (assigned) {
                 return;
@@ -158,6 +167,11 @@ public class ImageService {
         }
         throw new ImageAccessDeniedException("Image " + imageId + " is not assigned to " + userId
                 + "; contributors see only the images of their own tasks.");
+    }
+
+    private boolean isHeld(long imageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE id = ? AND burned_in_status = 'PENDING'").param(imageId)
+                .query(Integer.class).single() > 0;
     }
 
     private Set<Role> roles(String userId) {
