@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ import org.truthline.image.ImageService;
 public class BurnedInReviewService {
 
     private static final Logger log = LoggerFactory.getLogger(BurnedInReviewService.class);
+    private static final String YES = "YES";
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
@@ -64,16 +66,56 @@ public class BurnedInReviewService {
                 .list();
     }
 
-    /** Records that the image carries no burned-in identifying text and starts its labeling. */
+    /**
+     * Records that the image carries no burned-in identifying text and starts its labeling. The de-identified
+     * copy is left unchanged, so it keeps the original's Burned In Annotation value.
+     *
+     * @throws NoteRequiredException when the note is blank and the original's Burned In Annotation is YES
+     * @throws BurnedInReviewConflictException when the image is not held for review
+     */
     public void clear(long imageId, String userId, String note) {
         Held held = held(imageId);
+        String flag = originalBurnedInAnnotation(imageId, held.original());
+        String text = note == null ? "" : note.strip();
+        if (YES.equals(flag) && text.isEmpty()) {
+            throw new NoteRequiredException("A note is required to clear image " + imageId + ", because its "
+                    + "original's Burned In Annotation (0028,0301) is YES, which marks its pixels as showing "
+                    + "identifying text. Write in note what you checked in the pixels, or mask the text instead.");
+        }
         transaction.executeWithoutResult(status -> {
             decide(imageId, "CLEARED", userId);
             audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_CLEARED, held.projectId(), imageId,
-                    Map.of("note", note == null ? "" : note)));
+                    Map.of("note", text, "originalBurnedInAnnotation", describe(flag))));
         });
         log.info("Image {} cleared of burned-in annotation by {}", imageId, userId);
         events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    /**
+     * Returns whether the original's Burned In Annotation is YES, in which case clearing the image needs a note.
+     *
+     * @throws org.truthline.image.ImageNotFoundException when the image does not exist
+     */
+    public boolean originalMarksBurnedIn(long imageId) {
+        Path original = jdbc.sql("SELECT original_path FROM image WHERE id = ?").param(imageId)
+                .query((rs, n) -> Path.of(rs.getString("original_path"))).optional()
+                .orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
+        return YES.equals(originalBurnedInAnnotation(imageId, original));
+    }
+
+    /** Reads the original's Burned In Annotation, trimmed and in upper case, or an empty string when absent. */
+    private String originalBurnedInAnnotation(long imageId, Path original) {
+        try {
+            String flag = dicom.read(original).burnedInAnnotation();
+            return flag == null ? "" : flag.strip().toUpperCase(Locale.ROOT);
+        } catch (DicomRejectedException e) {
+            throw new IllegalStateException("Cannot read the header of the original of image " + imageId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String flag) {
+        return flag.isEmpty() ? "absent" : flag;
     }
 
     /**
@@ -130,24 +172,27 @@ public class BurnedInReviewService {
                 WHERE id = ? AND burned_in_status = 'PENDING'""")
                 .params(status, userId, OffsetDateTime.now(), imageId).update();
         if (updated != 1) {
-            throw new IllegalStateException("Image " + imageId + " was reviewed by someone else a moment ago.");
+            throw new BurnedInReviewConflictException("Image " + imageId + " was reviewed by someone else a moment "
+                    + "ago; reload the burned-in review queue.");
         }
     }
 
     private Held held(long imageId) {
         Held held = jdbc.sql("""
-                SELECT project_id, burned_in_status, deidentified_path, preview_path FROM image WHERE id = ?""")
+                SELECT project_id, burned_in_status, original_path, deidentified_path, preview_path
+                FROM image WHERE id = ?""")
                 .param(imageId)
                 .query((rs, n) -> new Held(rs.getLong("project_id"), rs.getString("burned_in_status"),
-                        Path.of(rs.getString("deidentified_path")), Path.of(rs.getString("preview_path"))))
+                        Path.of(rs.getString("original_path")), Path.of(rs.getString("deidentified_path")),
+                        Path.of(rs.getString("preview_path"))))
                 .optional().orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
         if (!"PENDING".equals(held.status())) {
-            throw new IllegalArgumentException("Image " + imageId + " is not waiting for a burned-in annotation "
+            throw new BurnedInReviewConflictException("Image " + imageId + " is not held for burned-in annotation "
                     + "review (status " + held.status() + ").");
         }
         return held;
     }
 
-    private record Held(long projectId, String status, Path deidentified, Path preview) {
+    private record Held(long projectId, String status, Path original, Path deidentified, Path preview) {
     }
 }

@@ -8,12 +8,17 @@ import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomDirectory;
+import com.pixelmed.dicom.TagFromName;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import elemental.json.Json;
 import elemental.json.JsonObject;
@@ -335,5 +340,57 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(_get(Span.class, spec -> spec.withId("burned-in-message")).getText())
                 .contains("at least one rectangle");
         assertThat(burnedInReviews.pending(project.id())).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clearHeaderYes_asksForNote() throws Exception {
+        ProjectSummary project = newProject();
+        Path file = withBurnedInAnnotationYes(Path.of("samples", "CT_small.dcm"));
+        ImportJob job = imports.start(project.id(), file, "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        held.select(GridKt._get(held, 0));
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-note"));
+        assertThat(note.isRequiredIndicatorVisible()).isTrue();
+        _get(IntegerField.class, spec -> spec.withLabel("x")).setValue(0);
+        _get(IntegerField.class, spec -> spec.withLabel("y")).setValue(0);
+        _get(IntegerField.class, spec -> spec.withLabel("Width")).setValue(16);
+        _get(IntegerField.class, spec -> spec.withLabel("Height")).setValue(8);
+        _click(_get(Button.class, spec -> spec.withText("Add rectangle")));
+        _click(_get(Button.class, spec -> spec.withId("burned-in-clear")));
+
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).contains("Burned In Annotation (0028,0301) is YES");
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-message")).getText()).contains("note is required");
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("Width")).getValue()).isEqualTo(16);
+        assertThat(_get(Span.class, spec -> spec.withText("To mask: [(0, 0) 16 × 8]")).isVisible()).isTrue();
+        assertThat(burnedInReviews.pending(project.id())).hasSize(1);
+
+        note.setValue("Only the scanner name is burned in");
+        _click(_get(Button.class, spec -> spec.withId("burned-in-clear")));
+
+        assertThat(burnedInReviews.pending(project.id())).isEmpty();
+    }
+
+    /** Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder. */
+    private static Path withBurnedInAnnotationYes(Path sample) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(sample.toFile());
+        Attribute flag = list.get(TagFromName.BurnedInAnnotation);
+        if (flag == null) {
+            flag = list.putNewAttribute(TagFromName.BurnedInAnnotation);
+        }
+        flag.removeValues();
+        flag.addValue("YES");
+        Path file = Files.createTempDirectory("truthline-burned-in-yes").resolve(sample.getFileName());
+        list.write(file.toFile(), Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
+                true, true);
+        return file;
     }
 }

@@ -1,0 +1,226 @@
+package org.truthline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.TagFromName;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.truthline.audit.AuditLog;
+import org.truthline.audit.AuditRecord;
+import org.truthline.project.NewProject;
+import org.truthline.project.ProjectService;
+
+/**
+ * The burned-in annotation review over the REST API, on copies of {@code samples/CT_small.dcm} whose Burned In
+ * Annotation and SOP Instance UID each test sets. The demo users sign in with Basic authentication.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class BurnedInReviewApiTest {
+
+    private static final Path CT_SMALL = Path.of("samples", "CT_small.dcm").toAbsolutePath();
+    private static final Path WORK = createTemporaryFolder("truthline-burned-in-files");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuditLog audit;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("truthline.data-dir", () -> createTemporaryFolder("truthline-burned-in-data").toString());
+        // An empty samples folder: the demo seed imports nothing, and each test imports its own files.
+        registry.add("truthline.demo.samples-dir", () -> createTemporaryFolder("truthline-burned-in-samples")
+                .toString());
+    }
+
+    @Test
+    void clearHeaderYes_withoutNote_rejected() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant("YES"));
+
+        for (String note : new String[] {null, "", "   "}) {
+            HttpResponse<String> response = post("lead", "/api/images/" + imageId + "/burned-in-review",
+                    note == null ? Map.of("decision", "CLEAR") : Map.of("decision", "CLEAR", "note", note));
+
+            assertThat(response.statusCode()).as("note %s", note).isEqualTo(400);
+            JsonNode body = mapper.readTree(response.body());
+            assertThat(body.at("/errors/note").asText()).as("note %s", note)
+                    .contains("Burned In Annotation (0028,0301) is YES");
+        }
+        assertThat(status(imageId)).isEqualTo("PENDING");
+        assertThat(events(imageId, "BURNED_IN_CLEARED")).isEmpty();
+        assertThat(events(imageId, "LABELING_STARTED")).isEmpty();
+    }
+
+    @Test
+    void clearHeaderYes_withNote_auditsNote() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant("YES"));
+
+        HttpResponse<String> response = post("lead", "/api/images/" + imageId + "/burned-in-review",
+                Map.of("decision", "CLEAR", "note", "Only the scanner name is burned in"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(status(imageId)).isEqualTo("CLEARED");
+        JsonNode details = mapper.readTree(events(imageId, "BURNED_IN_CLEARED").get(0).details());
+        assertThat(details.path("note").asText()).isEqualTo("Only the scanner name is burned in");
+        assertThat(details.path("originalBurnedInAnnotation").asText()).isEqualTo("YES");
+    }
+
+    @Test
+    void clearHeaderAbsent_withoutNote_accepted() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+
+        HttpResponse<String> response = post("lead", "/api/images/" + imageId + "/burned-in-review",
+                Map.of("decision", "CLEAR"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        JsonNode details = mapper.readTree(events(imageId, "BURNED_IN_CLEARED").get(0).details());
+        assertThat(details.path("originalBurnedInAnnotation").asText()).isEqualTo("absent");
+    }
+
+    @Test
+    void decisionOnClearedImage_conflict() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+        assertThat(post("lead", "/api/images/" + imageId + "/burned-in-review", Map.of("decision", "CLEAR"))
+                .statusCode()).isEqualTo(204);
+
+        HttpResponse<String> again = post("lead", "/api/images/" + imageId + "/burned-in-review",
+                Map.of("decision", "MASK", "rectangles", List.of(Map.of("x", 0, "y", 0, "width", 8, "height", 8))));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(again.body()).path("error").asText()).contains("status CLEARED");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    long newProject() {
+        return projects.create(new NewProject("Burned-in review " + UUID.randomUUID(), null, "finding-severity", 2,
+                0.0, 0), "lead").id();
+    }
+
+    /** Imports one file, checks that intake held it for review and returns its image id. */
+    long importHeld(long projectId, Path file) throws InterruptedException {
+        ImportJob job = waitFor(imports.start(projectId, file, "lead").id());
+        List<ImportFileResult> results = imports.files(job.id());
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).outcome()).as(results.get(0).reason()).isEqualTo("HELD");
+        return results.get(0).imageId();
+    }
+
+    /** Writes a copy of CT_small with a new SOP Instance UID and the given Burned In Annotation (null: absent). */
+    static Path ctVariant(String burnedInAnnotation) throws Exception {
+        return variant(CT_SMALL, "2.25." + uuidDigits(), burnedInAnnotation);
+    }
+
+    static Path variant(Path source, String sopInstanceUid, String burnedInAnnotation) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(source.toFile());
+        replace(list, TagFromName.SOPInstanceUID, sopInstanceUid);
+        replace(list, TagFromName.MediaStorageSOPInstanceUID, sopInstanceUid);
+        if (burnedInAnnotation == null) {
+            list.remove(TagFromName.BurnedInAnnotation);
+        } else {
+            replace(list, TagFromName.BurnedInAnnotation, burnedInAnnotation);
+        }
+        Path file = WORK.resolve(sopInstanceUid + ".dcm");
+        list.write(file.toFile(), Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
+                true, true);
+        return file;
+    }
+
+    private static void replace(AttributeList list, AttributeTag tag, String value) throws Exception {
+        Attribute attribute = list.get(tag);
+        if (attribute == null) {
+            attribute = list.putNewAttribute(tag);
+        }
+        attribute.removeValues();
+        attribute.addValue(value);
+    }
+
+    static String uuidDigits() {
+        UUID uuid = UUID.randomUUID();
+        return new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array()).toString();
+    }
+
+    String status(long imageId) {
+        return jdbc.sql("SELECT burned_in_status FROM image WHERE id = ?").param(imageId).query(String.class)
+                .single();
+    }
+
+    List<AuditRecord> events(long imageId, String type) {
+        return audit.eventsForImage(imageId).stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    ImportJob waitFor(long importId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        ImportJob job = imports.get(importId);
+        while ("RUNNING".equals(job.status()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            job = imports.get(importId);
+        }
+        return job;
+    }
+
+    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String user, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + credentials);
+    }
+
+    static Path createTemporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a temporary folder", e);
+        }
+    }
+}
