@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +38,7 @@ public class ImageService {
     private static final Set<Role> STAFF = Set.of(Role.LEAD, Role.EXPERT, Role.ADJUDICATOR, Role.AUDITOR, Role.ADMIN);
     /** The roles that review held images, so they see an image while it may still show burned-in text. */
     public static final Set<Role> BURNED_IN_REVIEWERS = Set.of(Role.LEAD, Role.ADMIN);
+    private static final int RECORD_OPENED_BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
@@ -144,8 +149,39 @@ public class ImageService {
         return paths(imageId).original();
     }
 
-    /** Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. */
+    /**
+     * Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. When the
+     * user may, records the first view on the user's assignment for the image, if there is one.
+     */
     public void checkCanView(long imageId, String userId) {
+        checkAccess(imageId, userId);
+        recordOpened(List.of(imageId), userId);
+    }
+
+    /**
+     * Records that the images were served to the user: sets {@code opened_at} on the user's assignments for them
+     * that have none yet. A lead may reopen a burned-in annotation decision only while no assignment of the image
+     * is opened.
+     */
+    public void recordOpened(Collection<Long> imageIds, String userId) {
+        if (userId == null) {
+            return;
+        }
+        List<Long> ids = List.copyOf(imageIds);
+        OffsetDateTime now = OffsetDateTime.now();
+        // Batches keep the statement within the bind parameter limits of the databases (32767 in PostgreSQL).
+        for (int from = 0; from < ids.size(); from += RECORD_OPENED_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + RECORD_OPENED_BATCH));
+            List<Object> params = new ArrayList<>();
+            params.add(now);
+            params.add(userId);
+            params.addAll(batch);
+            jdbc.sql("UPDATE assignment SET opened_at = ? WHERE contributor = ? AND opened_at IS NULL AND image_id IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")").params(params).update();
+        }
+    }
+
+    private void checkAccess(long imageId, String userId) {
         Set<Role> roles = roles(userId);
         if (roles.stream().anyMatch(BURNED_IN_REVIEWERS::contains)) {
             return;

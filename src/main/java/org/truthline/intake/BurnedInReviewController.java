@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The burned-in annotation review queue, for leads and admins. */
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 @PreAuthorize("hasAnyRole('lead', 'admin')")
 class BurnedInReviewController {
+
+    private static final int MAX_DECISIONS = 1000;
 
     private final BurnedInReviewService reviews;
 
@@ -37,6 +40,10 @@ class BurnedInReviewController {
     /** CLEAR: the image carries no identifying text. MASK: blank the rectangles first. */
     record Decision(@NotNull @Pattern(regexp = "CLEAR|MASK", message = "must be CLEAR or MASK") String decision,
             List<@Valid Box> rectangles, String note) {
+    }
+
+    /** The reason for reopening a decision. */
+    record Reopening(String note) {
     }
 
     @GetMapping("/projects/{projectId}/burned-in-queue")
@@ -56,6 +63,24 @@ class BurnedInReviewController {
                     .map(b -> new Rectangle(b.x(), b.y(), b.width(), b.height())).toList();
             reviews.mask(imageId, rectangles, principal.getName());
         }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/projects/{projectId}/burned-in-decisions")
+    @Operation(summary = "List the project's latest burned-in annotation decisions, newest first")
+    List<DecidedImage> decisions(@PathVariable long projectId, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_DECISIONS) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_DECISIONS + ", not " + limit + ".");
+        }
+        return reviews.decided(projectId, limit);
+    }
+
+    @PostMapping("/images/{imageId}/burned-in-review/reopen")
+    @Operation(summary = "Put a cleared or masked image back on hold and withdraw its labeling",
+            description = "Allowed until a contributor has been served the image or submitted work on it, and "
+                    + "while the image is no gold-standard case; 409 otherwise.")
+    ResponseEntity<Void> reopen(@PathVariable long imageId, @RequestBody Reopening reopening, Principal principal) {
+        reviews.reopen(imageId, principal.getName(), reopening.note());
         return ResponseEntity.noContent().build();
     }
 }

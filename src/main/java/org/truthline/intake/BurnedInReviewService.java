@@ -28,7 +28,8 @@ import org.truthline.image.ImageService;
 /**
  * The queue of images that may carry burned-in text (BurnedInAnnotation YES or absent, or a modality that
  * commonly burns text in). A lead either clears an image or masks rectangles on its de-identified copy; only then
- * does labeling start, so no contributor can view a held image.
+ * does labeling start, so no contributor can view a held image. A decision can be reopened until work on the
+ * image begins.
  */
 @Service
 public class BurnedInReviewService {
@@ -41,10 +42,11 @@ public class BurnedInReviewService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final LabelingWithdrawal labeling;
     private final int thumbnailSize;
 
     public BurnedInReviewService(JdbcClient jdbc, DicomToolkit dicom, AuditLog audit,
-            ApplicationEventPublisher events, TransactionTemplate transaction,
+            ApplicationEventPublisher events, TransactionTemplate transaction, LabelingWithdrawal labeling,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.jdbc = jdbc;
@@ -52,6 +54,7 @@ public class BurnedInReviewService {
         this.audit = audit;
         this.events = events;
         this.transaction = transaction;
+        this.labeling = labeling;
     }
 
     public List<HeldImage> pending(long projectId) {
@@ -63,6 +66,20 @@ public class BurnedInReviewService {
                         rs.getString("modality"), rs.getInt("rows_count"), rs.getInt("columns_count"),
                         rs.getInt("frame_count"), rs.getString("burned_in_reason"),
                         rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Returns the project's latest burned-in annotation decisions (cleared or masked images), newest first. */
+    public List<DecidedImage> decided(long projectId, int limit) {
+        return jdbc.sql("""
+                SELECT id, project_id, source_name, modality, burned_in_status, burned_in_decided_by,
+                       burned_in_decided_at
+                FROM image WHERE project_id = ? AND burned_in_status IN ('CLEARED', 'MASKED')
+                ORDER BY burned_in_decided_at DESC, id DESC LIMIT ?""").params(projectId, limit)
+                .query((rs, n) -> new DecidedImage(rs.getLong("id"), rs.getLong("project_id"),
+                        rs.getString("source_name"), rs.getString("modality"), rs.getString("burned_in_status"),
+                        rs.getString("burned_in_decided_by"),
+                        rs.getObject("burned_in_decided_at", OffsetDateTime.class)))
                 .list();
     }
 
@@ -89,6 +106,50 @@ public class BurnedInReviewService {
         });
         log.info("Image {} cleared of burned-in annotation by {}", imageId, userId);
         events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    /**
+     * Puts a cleared or masked image back into the review queue and withdraws its labeling, as long as no
+     * contributor has been served the image or submitted work on it (see {@link LabelingWithdrawal}). Until a
+     * new decision, only lead and admin see the image again. A masked copy stays masked, because its unmasked
+     * copy no longer exists, so a new decision can mask more of it or clear it.
+     *
+     * @throws NoteRequiredException when the note is blank
+     * @throws BurnedInReviewConflictException when the image has no decision to reopen or work on it has begun
+     */
+    public void reopen(long imageId, String userId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new NoteRequiredException("A note is required to reopen the burned-in annotation decision on image "
+                    + imageId + ": write in note why the decision must be made again.");
+        }
+        Decision previous = jdbc.sql("""
+                SELECT project_id, burned_in_status, burned_in_decided_by FROM image WHERE id = ?""").param(imageId)
+                .query((rs, n) -> new Decision(rs.getLong("project_id"), rs.getString("burned_in_status"),
+                        rs.getString("burned_in_decided_by")))
+                .optional().orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
+        if (!"CLEARED".equals(previous.status()) && !"MASKED".equals(previous.status())) {
+            throw new BurnedInReviewConflictException("Image " + imageId + " has no burned-in annotation decision to "
+                    + "reopen (status " + previous.status() + "); only a cleared or masked image can be reopened.");
+        }
+        transaction.executeWithoutResult(status -> {
+            int updated = jdbc.sql("""
+                    UPDATE image SET burned_in_status = 'PENDING', burned_in_decided_by = NULL,
+                                     burned_in_decided_at = NULL
+                    WHERE id = ? AND burned_in_status = ?""").params(imageId, previous.status()).update();
+            if (updated != 1) {
+                throw new BurnedInReviewConflictException("The burned-in annotation decision on image " + imageId
+                        + " changed a moment ago; reload the decisions and try again.");
+            }
+            LabelingWithdrawal.Withdrawn withdrawn = labeling.withdraw(imageId,
+                    "Burned-in annotation decision reopened by " + userId);
+            audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_REOPENED, previous.projectId(), imageId,
+                    Map.of("note", text, "previousDecision", previous.status(),
+                            "previousDecidedBy", String.valueOf(previous.decidedBy()),
+                            "withdrawnProcessInstances", withdrawn.processInstanceIds(),
+                            "withdrawnContributors", withdrawn.contributors())));
+        });
+        log.info("Burned-in annotation decision {} on image {} reopened by {}", previous.status(), imageId, userId);
     }
 
     /**
@@ -188,11 +249,14 @@ public class BurnedInReviewService {
                 .optional().orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
         if (!"PENDING".equals(held.status())) {
             throw new BurnedInReviewConflictException("Image " + imageId + " is not held for burned-in annotation "
-                    + "review (status " + held.status() + ").");
+                    + "review (status " + held.status() + "). To decide again, reopen the decision first.");
         }
         return held;
     }
 
     private record Held(long projectId, String status, Path original, Path deidentified, Path preview) {
+    }
+
+    private record Decision(long projectId, String status, String decidedBy) {
     }
 }

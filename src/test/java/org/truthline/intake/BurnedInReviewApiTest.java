@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +36,7 @@ import org.truthline.audit.AuditLog;
 import org.truthline.audit.AuditRecord;
 import org.truthline.project.NewProject;
 import org.truthline.project.ProjectService;
+import org.truthline.training.TrainingService;
 
 /**
  * The burned-in annotation review over the REST API, on copies of {@code samples/CT_small.dcm} whose Burned In
@@ -59,6 +62,12 @@ class BurnedInReviewApiTest {
     JdbcClient jdbc;
     @Autowired
     AuditLog audit;
+    @Autowired
+    TrainingService training;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -129,7 +138,185 @@ class BurnedInReviewApiTest {
         assertThat(mapper.readTree(again.body()).path("error").asText()).contains("status CLEARED");
     }
 
+    @Test
+    void reopenBeforeReadersOpen_holdsAgain() throws Exception {
+        long projectId = projectWithCertifiedReaders();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+        awaitAssignments(imageId, 2);
+        String firstInstance = runningLabeling(imageId).get(0);
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Text in the lower corner, missed at first"));
+
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(204);
+        assertThat(status(imageId)).isEqualTo("PENDING");
+        assertThat(assignments(imageId)).isZero();
+        assertThat(runningLabeling(imageId)).isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceId(firstInstance).count()).isZero();
+        assertThat(get("contributor1", "/api/images/" + imageId + "/preview").statusCode()).isEqualTo(403);
+        JsonNode details = mapper.readTree(events(imageId, "BURNED_IN_REOPENED").get(0).details());
+        assertThat(details.path("note").asText()).isEqualTo("Text in the lower corner, missed at first");
+        assertThat(details.path("previousDecision").asText()).isEqualTo("CLEARED");
+        assertThat(details.path("withdrawnProcessInstances").get(0).asText()).isEqualTo(firstInstance);
+        assertThat(details.path("withdrawnContributors")).hasSize(2);
+        assertThat(get("lead", "/api/projects/" + projectId + "/burned-in-queue").body()).contains(
+                "\"imageId\":" + imageId);
+
+        clear(imageId);
+
+        assertThat(runningLabeling(imageId)).hasSize(1).doesNotContain(firstInstance);
+        awaitAssignments(imageId, 2);
+    }
+
+    @Test
+    void reopenBeforeReadersAssigned_deletesWaitingLabeling() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+        assertThat(runningLabeling(imageId)).hasSize(1);
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Wrong image cleared"));
+
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(204);
+        assertThat(runningLabeling(imageId)).isEmpty();
+        assertThat(status(imageId)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void reopenAfterContributorOpened_conflict() throws Exception {
+        long projectId = projectWithCertifiedReaders();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+        awaitAssignments(imageId, 2);
+        assertThat(get("contributor1", "/api/images/" + imageId + "/preview").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Too late"));
+
+        assertThat(reopened.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(reopened.body()).path("error").asText()).contains("contributor1 opened it");
+        assertThat(status(imageId)).isEqualTo("CLEARED");
+        assertThat(assignments(imageId)).isEqualTo(2);
+        assertThat(runningLabeling(imageId)).hasSize(1);
+        assertThat(events(imageId, "BURNED_IN_REOPENED")).isEmpty();
+    }
+
+    @Test
+    void reopenAfterDicomwebRetrieve_conflict() throws Exception {
+        long projectId = projectWithCertifiedReaders();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+        awaitAssignments(imageId, 2);
+        Map<String, Object> uids = jdbc.sql("""
+                SELECT study_instance_uid, series_instance_uid, sop_instance_uid FROM image WHERE id = ?""")
+                .param(imageId).query().singleRow();
+        String rendered = "/dicomweb/studies/" + uids.get("STUDY_INSTANCE_UID") + "/series/"
+                + uids.get("SERIES_INSTANCE_UID") + "/instances/" + uids.get("SOP_INSTANCE_UID") + "/rendered";
+        assertThat(get("contributor2", rendered).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Too late"));
+
+        assertThat(reopened.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(reopened.body()).path("error").asText()).contains("contributor2 opened it");
+    }
+
+    @Test
+    void reopenGoldCase_conflict() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+        training.addGoldCase(projectId, imageId, 2, "good", "expert");
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Too late"));
+
+        assertThat(reopened.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(reopened.body()).path("error").asText()).contains("gold-standard case");
+    }
+
+    @Test
+    void reopenWithoutNote_rejected() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+        clear(imageId);
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", " "));
+
+        assertThat(reopened.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(reopened.body()).at("/errors/note").asText()).contains("note is required");
+        assertThat(status(imageId)).isEqualTo("CLEARED");
+    }
+
+    @Test
+    void reopenHeldImage_conflict() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+
+        HttpResponse<String> reopened = post("lead", "/api/images/" + imageId + "/burned-in-review/reopen",
+                Map.of("note", "Nothing to reopen"));
+
+        assertThat(reopened.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(reopened.body()).path("error").asText()).contains("status PENDING");
+    }
+
+    @Test
+    void decisions_listNewestFirst() throws Exception {
+        long projectId = newProject();
+        long first = importHeld(projectId, ctVariant(null));
+        long second = importHeld(projectId, ctVariant(null));
+        clear(first);
+        clear(second);
+
+        JsonNode decisions = mapper.readTree(get("lead", "/api/projects/" + projectId + "/burned-in-decisions")
+                .body());
+
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).path("imageId").asLong()).isEqualTo(second);
+        assertThat(decisions.get(0).path("decision").asText()).isEqualTo("CLEARED");
+        assertThat(decisions.get(0).path("decidedBy").asText()).isEqualTo("lead");
+        assertThat(decisions.get(1).path("imageId").asLong()).isEqualTo(first);
+        assertThat(get("expert", "/api/projects/" + projectId + "/burned-in-decisions").statusCode())
+                .isEqualTo(403);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    long projectWithCertifiedReaders() {
+        long projectId = newProject();
+        training.certifyDirectly(projectId, "contributor1", "lead", "Certified for the burned-in review test");
+        training.certifyDirectly(projectId, "contributor2", "lead", "Certified for the burned-in review test");
+        return projectId;
+    }
+
+    void clear(long imageId) throws Exception {
+        HttpResponse<String> cleared = post("lead", "/api/images/" + imageId + "/burned-in-review",
+                Map.of("decision", "CLEAR", "note", "No text in the pixels"));
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(204);
+    }
+
+    int assignments(long imageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM assignment WHERE image_id = ?").param(imageId).query(Integer.class)
+                .single();
+    }
+
+    /** Waits until the job executor has assigned the readers. */
+    void awaitAssignments(long imageId, int expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (assignments(imageId) < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(assignments(imageId)).as("assignments of image %d", imageId).isEqualTo(expected);
+    }
+
+    List<String> runningLabeling(long imageId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("image-labeling")
+                .processInstanceBusinessKey(String.valueOf(imageId)).list().stream().map(p -> p.getId()).toList();
+    }
+
 
     long newProject() {
         return projects.create(new NewProject("Burned-in review " + UUID.randomUUID(), null, "finding-severity", 2,

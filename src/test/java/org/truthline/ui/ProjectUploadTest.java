@@ -378,6 +378,40 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(burnedInReviews.pending(project.id())).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void reopenDecision_returnsImageToQueue() throws Exception {
+        ProjectSummary project = newProject();
+        ImportJob job = imports.start(project.id(), Path.of("samples", "CT_small.dcm").toAbsolutePath(), "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        long imageId = burnedInReviews.pending(project.id()).get(0).imageId();
+        burnedInReviews.clear(imageId, "lead", "Cleared before the reopen test");
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.DecidedImage> decisions = _get(Grid.class,
+                spec -> spec.withId("burned-in-decision-grid"));
+        assertThat(GridKt._size(decisions)).isEqualTo(1);
+        Button reopen = (Button) GridKt._getCellComponent(decisions, 0, "reopen");
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-reopen-note"));
+        _click(reopen);
+
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-reopen-message")).getText())
+                .contains("note is required");
+        assertThat(burnedInReviews.pending(project.id())).isEmpty();
+
+        note.setValue("The lower corner shows a name");
+        _click(reopen);
+
+        assertThat(burnedInReviews.pending(project.id())).extracting(h -> h.imageId()).containsExactly(imageId);
+        assertThat(GridKt._size(decisions)).isZero();
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        assertThat(GridKt._size(held)).isEqualTo(1);
+    }
+
     /** Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder. */
     private static Path withBurnedInAnnotationYes(Path sample) throws Exception {
         AttributeList list = new AttributeList();
