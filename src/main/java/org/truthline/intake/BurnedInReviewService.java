@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -180,51 +179,73 @@ public class BurnedInReviewService {
     }
 
     /**
-     * Blanks the rectangles (image pixels, every frame) on the de-identified copy, replaces the copy and its
-     * thumbnail, and starts labeling. The unmasked de-identified copy is deleted; the original stays in the
-     * restricted store.
+     * Blanks the rectangles (image pixels, every frame) on the de-identified copy and starts labeling. The masked
+     * copy is a new object with a new SOP Instance UID, stored under that UID with a new thumbnail, and the image
+     * row, the project's UID map and the audit entry name the new UID. The unmasked copy, its thumbnail and its
+     * cached rendering are deleted. The original stays in the restricted store.
+     *
+     * <p>NOTE: companion objects and other images stored before the masking keep the old UID in their references
+     * (for example an SR's content tree or a presentation state's Referenced Image Sequence). Files imported
+     * later get the new UID through the UID map.
      *
      * @throws IllegalArgumentException when no rectangle is given or one lies outside the image
+     * @throws BurnedInReviewConflictException when the image is not held for review
      */
     public void mask(long imageId, List<Rectangle> rectangles, String userId) {
         Held held = held(imageId);
         if (rectangles == null || rectangles.isEmpty()) {
             throw new IllegalArgumentException("Give at least one rectangle to mask, or clear the image instead.");
         }
-        Path masked = held.deidentified().resolveSibling(held.deidentified().getFileName() + ".masked");
-        DicomSummary maskedCopy;
-        try {
-            dicom.maskRectangles(held.deidentified(), masked, rectangles);
-            // Masking may decompress the copy and convert its colour, so the stored description follows it.
-            maskedCopy = dicom.read(masked);
-            byte[] preview = dicom.renderThumbnail(masked, thumbnailSize);
-            Files.move(masked, held.deidentified(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            Files.write(held.preview(), preview);
-            Files.deleteIfExists(ImageService.firstFrameCache(held.preview()));
-        } catch (DicomRejectedException e) {
-            throw new IllegalStateException("Masking image " + imageId + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot replace the de-identified copy of image " + imageId, e);
-        } finally {
-            try {
-                Files.deleteIfExists(masked);
-            } catch (IOException e) {
-                log.warn("Could not delete the temporary masked copy {}", masked, e);
-            }
-        }
+        String maskedUid = ProjectUidRemapper.newUid();
+        Path maskedCopy = held.deidentified().resolveSibling(maskedUid + ".dcm");
+        Path maskedPreview = held.preview().resolveSibling(maskedUid + ".png");
         List<Map<String, Integer>> boxes = rectangles.stream()
                 .map(r -> Map.of("x", r.x, "y", r.y, "width", r.width, "height", r.height)).toList();
-        transaction.executeWithoutResult(status -> {
-            decide(imageId, "MASKED", userId);
-            jdbc.sql("UPDATE image SET transfer_syntax_uid = ?, photometric_interpretation = ? WHERE id = ?")
-                    .params(maskedCopy.transferSyntaxUid(), maskedCopy.photometricInterpretation(), imageId)
-                    .update();
-            audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_MASKED, held.projectId(), imageId,
-                    Map.of("rectangles", boxes)));
-        });
-        log.info("Image {} masked ({} rectangles) by {}", imageId, rectangles.size(), userId);
+        try {
+            dicom.maskRectangles(held.deidentified(), maskedCopy, rectangles, maskedUid);
+            // Masking may decompress the copy and convert its colour, so the stored description follows it.
+            DicomSummary masked = dicom.read(maskedCopy);
+            Files.write(maskedPreview, dicom.renderThumbnail(maskedCopy, thumbnailSize));
+            transaction.executeWithoutResult(status -> {
+                decide(imageId, "MASKED", userId);
+                jdbc.sql("""
+                        UPDATE image SET sop_instance_uid = ?, deidentified_path = ?, preview_path = ?,
+                                         transfer_syntax_uid = ?, photometric_interpretation = ?
+                        WHERE id = ?""")
+                        .params(maskedUid, maskedCopy.toString(), maskedPreview.toString(),
+                                masked.transferSyntaxUid(), masked.photometricInterpretation(), imageId)
+                        .update();
+                jdbc.sql("UPDATE uid_map SET mapped_uid = ? WHERE project_id = ? AND mapped_uid = ?")
+                        .params(maskedUid, held.projectId(), held.sopInstanceUid()).update();
+                audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_MASKED, held.projectId(), imageId,
+                        Map.of("rectangles", boxes, "previousSopInstanceUid", held.sopInstanceUid(),
+                                "sopInstanceUid", maskedUid)));
+            });
+        } catch (DicomRejectedException e) {
+            deleteQuietly(maskedCopy, maskedPreview);
+            throw new IllegalStateException("Masking image " + imageId + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            deleteQuietly(maskedCopy, maskedPreview);
+            throw new UncheckedIOException("Cannot write the masked copy of image " + imageId + " to "
+                    + maskedCopy.getParent(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(maskedCopy, maskedPreview);
+            throw e;
+        }
+        deleteQuietly(held.deidentified(), held.preview(), ImageService.firstFrameCache(held.preview()));
+        log.info("Image {} masked ({} rectangles) by {}: SOP Instance UID {} replaced by {}", imageId,
+                rectangles.size(), userId, held.sopInstanceUid(), maskedUid);
         events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete {}, which no image row refers to any more; delete it by hand", file, e);
+            }
+        }
     }
 
     private void decide(long imageId, String status, String userId) {
@@ -240,12 +261,12 @@ public class BurnedInReviewService {
 
     private Held held(long imageId) {
         Held held = jdbc.sql("""
-                SELECT project_id, burned_in_status, original_path, deidentified_path, preview_path
+                SELECT project_id, burned_in_status, sop_instance_uid, original_path, deidentified_path, preview_path
                 FROM image WHERE id = ?""")
                 .param(imageId)
                 .query((rs, n) -> new Held(rs.getLong("project_id"), rs.getString("burned_in_status"),
-                        Path.of(rs.getString("original_path")), Path.of(rs.getString("deidentified_path")),
-                        Path.of(rs.getString("preview_path"))))
+                        rs.getString("sop_instance_uid"), Path.of(rs.getString("original_path")),
+                        Path.of(rs.getString("deidentified_path")), Path.of(rs.getString("preview_path"))))
                 .optional().orElseThrow(() -> new org.truthline.image.ImageNotFoundException(imageId));
         if (!"PENDING".equals(held.status())) {
             throw new BurnedInReviewConflictException("Image " + imageId + " is not held for burned-in annotation "
@@ -254,7 +275,8 @@ public class BurnedInReviewService {
         return held;
     }
 
-    private record Held(long projectId, String status, Path original, Path deidentified, Path preview) {
+    private record Held(long projectId, String status, String sopInstanceUid, Path original, Path deidentified,
+            Path preview) {
     }
 
     private record Decision(long projectId, String status, String decidedBy) {

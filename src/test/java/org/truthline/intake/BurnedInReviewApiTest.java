@@ -283,7 +283,63 @@ class BurnedInReviewApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void mask_givesCopyNewSopInstanceUid() throws Exception {
+        long projectId = newProject();
+        Path source = ctVariant(null);
+        long imageId = importHeld(projectId, source);
+        Map<String, Object> before = imageRow(imageId);
+        String oldUid = (String) before.get("SOP_INSTANCE_UID");
+        Path oldCopy = Path.of((String) before.get("DEIDENTIFIED_PATH"));
+        Path oldPreview = Path.of((String) before.get("PREVIEW_PATH"));
+        // The lead looks first, which caches the full-size rendering of the unmasked copy.
+        assertThat(get("lead", "/api/images/" + imageId + "/preview").statusCode()).isEqualTo(200);
+        assertThat(org.truthline.image.ImageService.firstFrameCache(oldPreview)).exists();
+
+        HttpResponse<String> masked = post("lead", "/api/images/" + imageId + "/burned-in-review", Map.of(
+                "decision", "MASK", "rectangles", List.of(Map.of("x", 0, "y", 0, "width", 32, "height", 16))));
+
+        assertThat(masked.statusCode()).as(masked.body()).isEqualTo(204);
+        Map<String, Object> after = imageRow(imageId);
+        String newUid = (String) after.get("SOP_INSTANCE_UID");
+        assertThat(newUid).isNotEqualTo(oldUid).startsWith("2.25.");
+        Path newCopy = Path.of((String) after.get("DEIDENTIFIED_PATH"));
+        assertThat(newCopy.getFileName().toString()).isEqualTo(newUid + ".dcm");
+        assertThat(Path.of((String) after.get("PREVIEW_PATH")).getFileName().toString()).isEqualTo(newUid + ".png");
+        AttributeList copy = new AttributeList();
+        copy.read(newCopy.toFile());
+        assertThat(Attribute.getSingleStringValueOrEmptyString(copy, TagFromName.SOPInstanceUID)).isEqualTo(newUid);
+        assertThat(Attribute.getSingleStringValueOrEmptyString(copy, TagFromName.MediaStorageSOPInstanceUID))
+                .isEqualTo(newUid);
+        assertThat(Attribute.getSingleStringValueOrEmptyString(copy, TagFromName.BurnedInAnnotation))
+                .isEqualTo("NO");
+        assertThat(oldCopy).doesNotExist();
+        assertThat(oldPreview).doesNotExist();
+        assertThat(org.truthline.image.ImageService.firstFrameCache(oldPreview)).doesNotExist();
+        String originalUid = (String) after.get("ORIGINAL_SOP_INSTANCE_UID");
+        assertThat(jdbc.sql("SELECT mapped_uid FROM uid_map WHERE project_id = ? AND original_uid = ?")
+                .params(projectId, originalUid).query(String.class).single()).isEqualTo(newUid);
+        JsonNode details = mapper.readTree(events(imageId, "BURNED_IN_MASKED").get(0).details());
+        assertThat(details.path("previousSopInstanceUid").asText()).isEqualTo(oldUid);
+        assertThat(details.path("sopInstanceUid").asText()).isEqualTo(newUid);
+
+        String series = "/dicomweb/studies/" + after.get("STUDY_INSTANCE_UID") + "/series/"
+                + after.get("SERIES_INSTANCE_UID");
+        assertThat(get("lead", series + "/instances/" + oldUid + "/rendered").statusCode()).isEqualTo(404);
+        assertThat(get("lead", series + "/instances/" + newUid + "/rendered").statusCode()).isEqualTo(200);
+        JsonNode instances = mapper.readTree(get("expert", series + "/instances").body());
+        assertThat(instances).hasSize(1);
+        assertThat(instances.get(0).at("/00080018/Value/0").asText()).isEqualTo(newUid);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    Map<String, Object> imageRow(long imageId) {
+        return jdbc.sql("""
+                SELECT sop_instance_uid, original_sop_instance_uid, study_instance_uid, series_instance_uid,
+                       deidentified_path, preview_path
+                FROM image WHERE id = ?""").param(imageId).query().singleRow();
+    }
 
     long projectWithCertifiedReaders() {
         long projectId = newProject();
