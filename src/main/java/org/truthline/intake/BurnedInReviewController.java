@@ -3,6 +3,7 @@ package org.truthline.intake;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.awt.Rectangle;
@@ -40,6 +41,13 @@ class BurnedInReviewController {
     /** CLEAR: the image carries no identifying text. MASK: blank the rectangles first. */
     record Decision(@NotNull @Pattern(regexp = "CLEAR|MASK", message = "must be CLEAR or MASK") String decision,
             List<@Valid Box> rectangles, String note) {
+    }
+
+    /**
+     * A decision that clears the held images of a study, or of one of its series, with one note. The UIDs are
+     * those of the de-identified copies.
+     */
+    record BulkClear(@NotBlank String studyInstanceUid, String seriesInstanceUid, String note) {
     }
 
     /** The reason for reopening a decision. */
@@ -82,5 +90,21 @@ class BurnedInReviewController {
     ResponseEntity<Void> reopen(@PathVariable long imageId, @RequestBody Reopening reopening, Principal principal) {
         reviews.reopen(imageId, principal.getName(), reopening.note());
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/projects/{projectId}/burned-in-queue/series")
+    @Operation(summary = "List the series with held images and how many each has")
+    List<HeldSeries> heldSeries(@PathVariable long projectId) {
+        return reviews.heldSeries(projectId);
+    }
+
+    @PostMapping("/projects/{projectId}/burned-in-review/bulk-clear")
+    @Operation(summary = "Clear every held image of a study or series in one decision",
+            description = "Images whose original says BurnedInAnnotation YES stay held and are listed in "
+                    + "needIndividualDecision; each of them needs its own decision.")
+    BulkClearance bulkClear(@PathVariable long projectId, @Valid @RequestBody BulkClear request,
+            Principal principal) {
+        return reviews.clearAll(projectId, request.studyInstanceUid(), request.seriesInstanceUid(),
+                principal.getName(), request.note());
     }
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,10 +44,12 @@ public class BurnedInReviewService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final LabelingWithdrawal labeling;
+    private final BurnedInQueue queue;
     private final int thumbnailSize;
 
     public BurnedInReviewService(JdbcClient jdbc, DicomToolkit dicom, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate transaction, LabelingWithdrawal labeling,
+            BurnedInQueue queue,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.jdbc = jdbc;
@@ -54,32 +58,22 @@ public class BurnedInReviewService {
         this.events = events;
         this.transaction = transaction;
         this.labeling = labeling;
+        this.queue = queue;
     }
 
+    /** Returns the project's held images in import order. */
     public List<HeldImage> pending(long projectId) {
-        return jdbc.sql("""
-                SELECT id, project_id, source_name, modality, rows_count, columns_count, frame_count, burned_in_reason,
-                       created_at
-                FROM image WHERE project_id = ? AND burned_in_status = 'PENDING' ORDER BY id""").param(projectId)
-                .query((rs, n) -> new HeldImage(rs.getLong("id"), rs.getLong("project_id"), rs.getString("source_name"),
-                        rs.getString("modality"), rs.getInt("rows_count"), rs.getInt("columns_count"),
-                        rs.getInt("frame_count"), rs.getString("burned_in_reason"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+        return queue.pending(projectId);
+    }
+
+    /** Returns the series of the project that have held images, with how many, ordered by study and series. */
+    public List<HeldSeries> heldSeries(long projectId) {
+        return queue.heldSeries(projectId);
     }
 
     /** Returns the project's latest burned-in annotation decisions (cleared or masked images), newest first. */
     public List<DecidedImage> decided(long projectId, int limit) {
-        return jdbc.sql("""
-                SELECT id, project_id, source_name, modality, burned_in_status, burned_in_decided_by,
-                       burned_in_decided_at
-                FROM image WHERE project_id = ? AND burned_in_status IN ('CLEARED', 'MASKED')
-                ORDER BY burned_in_decided_at DESC, id DESC LIMIT ?""").params(projectId, limit)
-                .query((rs, n) -> new DecidedImage(rs.getLong("id"), rs.getLong("project_id"),
-                        rs.getString("source_name"), rs.getString("modality"), rs.getString("burned_in_status"),
-                        rs.getString("burned_in_decided_by"),
-                        rs.getObject("burned_in_decided_at", OffsetDateTime.class)))
-                .list();
+        return queue.decided(projectId, limit);
     }
 
     /**
@@ -105,6 +99,90 @@ public class BurnedInReviewService {
         });
         log.info("Image {} cleared of burned-in annotation by {}", imageId, userId);
         events.publishEvent(new ImageImportedEvent(held.projectId(), imageId, userId));
+    }
+
+    /**
+     * Clears the held images of a study, or of one of its series, in one decision with one note, for series
+     * such as a CT or MR whose images lack Burned In Annotation and show no text. An image whose original's
+     * Burned In Annotation is YES stays held, because it needs its own decision, and so does one that another
+     * lead decided meanwhile. Each cleared image gets its own {@code BURNED_IN_CLEARED} audit entry and starts
+     * labeling, which happens before this method returns.
+     *
+     * @param seriesInstanceUid the series to clear, or null for every series of the study
+     * @throws NoteRequiredException when the note is blank
+     * @throws IllegalArgumentException when the study UID is blank, or the project has no image in that study
+     *     or series
+     */
+    public BulkClearance clearAll(long projectId, String studyInstanceUid, String seriesInstanceUid, String userId,
+            String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new NoteRequiredException("A note is required to clear several images in one decision: write "
+                    + "what you checked, for example that you looked through every image of the series.");
+        }
+        if (studyInstanceUid == null || studyInstanceUid.isBlank()) {
+            throw new IllegalArgumentException("studyInstanceUid is missing: give the study of the images to clear, "
+                    + "as GET /api/projects/" + projectId + "/burned-in-queue lists it.");
+        }
+        String series = seriesInstanceUid == null || seriesInstanceUid.isBlank() ? null : seriesInstanceUid;
+        List<Object> params = new ArrayList<>(List.of(projectId, studyInstanceUid));
+        String seriesCondition = "";
+        if (series != null) {
+            seriesCondition = " AND series_instance_uid = ?";
+            params.add(series);
+        }
+        List<Candidate> images = jdbc.sql("SELECT id, source_name, burned_in_status, original_path FROM image"
+                + " WHERE project_id = ? AND study_instance_uid = ?" + seriesCondition + " ORDER BY id")
+                .params(params)
+                .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("source_name"),
+                        rs.getString("burned_in_status"), Path.of(rs.getString("original_path")), null))
+                .list();
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("Project " + projectId + " has no image in study " + studyInstanceUid
+                    + (series == null ? "" : " and series " + series) + "; take the UIDs of the de-identified "
+                    + "copies from GET /api/projects/" + projectId + "/burned-in-queue.");
+        }
+
+        List<BulkClearance.SkippedImage> skipped = new ArrayList<>();
+        List<Candidate> toClear = new ArrayList<>();
+        for (Candidate image : images.stream().filter(i -> "PENDING".equals(i.status())).toList()) {
+            String flag = originalBurnedInAnnotation(image.id(), image.original());
+            if (YES.equals(flag)) {
+                skipped.add(new BulkClearance.SkippedImage(image.id(), image.fileName(), "The original's Burned In "
+                        + "Annotation (0028,0301) is YES, so the image needs its own decision: clear it with a note "
+                        + "of its own, or mask the text."));
+            } else {
+                toClear.add(image.withFlag(flag));
+            }
+        }
+
+        List<Long> cleared = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (Candidate image : toClear) {
+                if (!tryDecide(image.id(), "CLEARED", userId)) {
+                    skipped.add(new BulkClearance.SkippedImage(image.id(), image.fileName(), "Another decision on "
+                            + "the image was made meanwhile."));
+                    continue;
+                }
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("note", text);
+                details.put("originalBurnedInAnnotation", describe(image.flag()));
+                details.put("bulk", true);
+                details.put("studyInstanceUid", studyInstanceUid);
+                details.put("seriesInstanceUid", series == null ? "" : series);
+                audit.append(AuditEntry.of(userId, AuditEventType.BURNED_IN_CLEARED, projectId, image.id(),
+                        details));
+                cleared.add(image.id());
+            }
+        });
+        log.info("{} images of study {} series {} in project {} cleared in one decision by {}; {} left held",
+                cleared.size(), studyInstanceUid, series == null ? "(all)" : series, projectId, userId,
+                skipped.size());
+        for (long imageId : cleared) {
+            events.publishEvent(new ImageImportedEvent(projectId, imageId, userId));
+        }
+        int notHeld = (int) images.stream().filter(i -> !"PENDING".equals(i.status())).count();
+        return new BulkClearance(List.copyOf(cleared), List.copyOf(skipped), notHeld);
     }
 
     /**
@@ -248,12 +326,16 @@ public class BurnedInReviewService {
         }
     }
 
-    private void decide(long imageId, String status, String userId) {
-        int updated = jdbc.sql("""
+    /** Records a decision on a held image, and returns false when the image is no longer held. */
+    private boolean tryDecide(long imageId, String status, String userId) {
+        return jdbc.sql("""
                 UPDATE image SET burned_in_status = ?, burned_in_decided_by = ?, burned_in_decided_at = ?
                 WHERE id = ? AND burned_in_status = 'PENDING'""")
-                .params(status, userId, OffsetDateTime.now(), imageId).update();
-        if (updated != 1) {
+                .params(status, userId, OffsetDateTime.now(), imageId).update() == 1;
+    }
+
+    private void decide(long imageId, String status, String userId) {
+        if (!tryDecide(imageId, status, userId)) {
             throw new BurnedInReviewConflictException("Image " + imageId + " was reviewed by someone else a moment "
                     + "ago; reload the burned-in review queue.");
         }
@@ -280,5 +362,13 @@ public class BurnedInReviewService {
     }
 
     private record Decision(long projectId, String status, String decidedBy) {
+    }
+
+    /** An image of a bulk clearance, with its original's Burned In Annotation once read (null before). */
+    private record Candidate(long id, String fileName, String status, Path original, String flag) {
+
+        Candidate withFlag(String originalFlag) {
+            return new Candidate(id, fileName, status, original, originalFlag);
+        }
     }
 }

@@ -332,6 +332,104 @@ class BurnedInReviewApiTest {
         assertThat(instances.get(0).at("/00080018/Value/0").asText()).isEqualTo(newUid);
     }
 
+    @Test
+    void bulkClearSeries_skipsHeaderYes() throws Exception {
+        long projectId = newProject();
+        long first = importHeld(projectId, ctVariant(null));
+        long second = importHeld(projectId, ctVariant(null));
+        long marked = importHeld(projectId, ctVariant("YES"));
+        long otherSeries = importHeld(projectId, ctVariant(null, "2.25." + uuidDigits()));
+        Map<String, Object> row = imageRow(first);
+
+        HttpResponse<String> response = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", row.get("STUDY_INSTANCE_UID"), "seriesInstanceUid",
+                        row.get("SERIES_INSTANCE_UID"), "note", "Looked through every slice: no text"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = mapper.readTree(response.body());
+        assertThat(outcome.path("cleared")).extracting(JsonNode::asLong).containsExactly(first, second);
+        assertThat(outcome.path("needIndividualDecision")).hasSize(1);
+        JsonNode skipped = outcome.path("needIndividualDecision").get(0);
+        assertThat(skipped.path("imageId").asLong()).isEqualTo(marked);
+        assertThat(skipped.path("reason").asText()).contains("Burned In Annotation (0028,0301) is YES")
+                .contains("its own decision");
+        assertThat(outcome.path("notHeld").asInt()).isZero();
+        assertThat(status(first)).isEqualTo("CLEARED");
+        assertThat(status(second)).isEqualTo("CLEARED");
+        assertThat(status(marked)).isEqualTo("PENDING");
+        assertThat(status(otherSeries)).isEqualTo("PENDING");
+        for (long imageId : List.of(first, second)) {
+            JsonNode details = mapper.readTree(events(imageId, "BURNED_IN_CLEARED").get(0).details());
+            assertThat(details.path("note").asText()).isEqualTo("Looked through every slice: no text");
+            assertThat(details.path("bulk").asBoolean()).isTrue();
+            assertThat(details.path("seriesInstanceUid").asText()).isEqualTo(row.get("SERIES_INSTANCE_UID"));
+            assertThat(events(imageId, "LABELING_STARTED")).hasSize(1);
+        }
+        assertThat(events(marked, "BURNED_IN_CLEARED")).isEmpty();
+    }
+
+    @Test
+    void bulkClearStudy_clearsEverySeries() throws Exception {
+        long projectId = newProject();
+        long first = importHeld(projectId, ctVariant(null));
+        long otherSeries = importHeld(projectId, ctVariant(null, "2.25." + uuidDigits()));
+        Map<String, Object> row = imageRow(first);
+        assertThat(imageRow(otherSeries).get("SERIES_INSTANCE_UID")).isNotEqualTo(row.get("SERIES_INSTANCE_UID"));
+        JsonNode series = mapper.readTree(get("lead", "/api/projects/" + projectId + "/burned-in-queue/series")
+                .body());
+        assertThat(series).hasSize(2);
+        assertThat(series.get(0).path("heldImages").asInt()).isEqualTo(1);
+        assertThat(series.get(0).path("modality").asText()).isEqualTo("CT");
+
+        HttpResponse<String> response = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", row.get("STUDY_INSTANCE_UID"), "note", "Whole study checked"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(mapper.readTree(response.body()).path("cleared")).extracting(JsonNode::asLong)
+                .containsExactly(first, otherSeries);
+        assertThat(mapper.readTree(get("lead", "/api/projects/" + projectId + "/burned-in-queue/series").body()))
+                .isEmpty();
+
+        HttpResponse<String> again = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", row.get("STUDY_INSTANCE_UID"), "note", "Whole study checked"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(again.body()).path("cleared")).isEmpty();
+        assertThat(mapper.readTree(again.body()).path("notHeld").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void bulkClearWithoutNote_rejected() throws Exception {
+        long projectId = newProject();
+        long imageId = importHeld(projectId, ctVariant(null));
+
+        HttpResponse<String> response = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", imageRow(imageId).get("STUDY_INSTANCE_UID")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(response.body()).at("/errors/note").asText()).contains("note is required");
+        assertThat(status(imageId)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void bulkClearUnknownStudy_rejected() throws Exception {
+        long projectId = newProject();
+        importHeld(projectId, ctVariant(null));
+
+        HttpResponse<String> response = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", "2.25.1", "note", "Checked"));
+        HttpResponse<String> missing = post("lead", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("note", "Checked"));
+        HttpResponse<String> expert = post("expert", "/api/projects/" + projectId + "/burned-in-review/bulk-clear",
+                Map.of("studyInstanceUid", "2.25.1", "note", "Checked"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(response.body()).path("error").asText()).contains("has no image in study 2.25.1");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("studyInstanceUid");
+        assertThat(expert.statusCode()).isEqualTo(403);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     Map<String, Object> imageRow(long imageId) {
@@ -390,14 +488,19 @@ class BurnedInReviewApiTest {
 
     /** Writes a copy of CT_small with a new SOP Instance UID and the given Burned In Annotation (null: absent). */
     static Path ctVariant(String burnedInAnnotation) throws Exception {
-        return variant(CT_SMALL, "2.25." + uuidDigits(), burnedInAnnotation);
+        return ctVariant(burnedInAnnotation, null);
     }
 
-    static Path variant(Path source, String sopInstanceUid, String burnedInAnnotation) throws Exception {
+    /** Writes a copy of CT_small as {@link #ctVariant(String)} does, in another series unless that is null. */
+    static Path ctVariant(String burnedInAnnotation, String seriesInstanceUid) throws Exception {
+        String sopInstanceUid = "2.25." + uuidDigits();
         AttributeList list = new AttributeList();
-        list.read(source.toFile());
+        list.read(CT_SMALL.toFile());
         replace(list, TagFromName.SOPInstanceUID, sopInstanceUid);
         replace(list, TagFromName.MediaStorageSOPInstanceUID, sopInstanceUid);
+        if (seriesInstanceUid != null) {
+            replace(list, TagFromName.SeriesInstanceUID, seriesInstanceUid);
+        }
         if (burnedInAnnotation == null) {
             list.remove(TagFromName.BurnedInAnnotation);
         } else {

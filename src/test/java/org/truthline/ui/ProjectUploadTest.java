@@ -412,8 +412,49 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(GridKt._size(held)).isEqualTo(1);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void bulkClearSeries_leavesHeaderYesHeld() throws Exception {
+        ProjectSummary project = newProject();
+        Path folder = Files.createTempDirectory("truthline-bulk-clear");
+        Files.copy(Path.of("samples", "CT_small.dcm"), folder.resolve("CT_small.dcm"));
+        Path marked = withBurnedInAnnotationYes(Path.of("samples", "CT_small.dcm"), "2.25.1" + System.nanoTime());
+        Files.move(marked, folder.resolve("CT_marked.dcm"));
+        ImportJob job = imports.start(project.id(), folder, "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        long markedId = imports.files(job.id()).stream().filter(f -> f.fileName().equals("CT_marked.dcm"))
+                .findFirst().orElseThrow().imageId();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        _click(_get(Button.class, spec -> spec.withId("burned-in-bulk-clear-series")));
+
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-bulk-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(burnedInReviews.pending(project.id())).hasSize(2);
+
+        note.setValue("Looked through the series: no text");
+        _click(_get(Button.class, spec -> spec.withId("burned-in-bulk-clear-series")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-bulk-message")).getText())
+                .startsWith("Cleared 1 image(s). 1 image(s) stay held for their own decision: image " + markedId);
+        assertThat(burnedInReviews.pending(project.id())).extracting(h -> h.imageId()).containsExactly(markedId);
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        assertThat(GridKt._size(held)).isEqualTo(1);
+    }
+
     /** Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder. */
     private static Path withBurnedInAnnotationYes(Path sample) throws Exception {
+        return withBurnedInAnnotationYes(sample, null);
+    }
+
+    /**
+     * Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder, with another SOP
+     * Instance UID unless that is null.
+     */
+    private static Path withBurnedInAnnotationYes(Path sample, String sopInstanceUid) throws Exception {
         AttributeList list = new AttributeList();
         list.read(sample.toFile());
         Attribute flag = list.get(TagFromName.BurnedInAnnotation);
@@ -422,6 +463,14 @@ class ProjectUploadTest extends KaribuTestBase {
         }
         flag.removeValues();
         flag.addValue("YES");
+        if (sopInstanceUid != null) {
+            for (com.pixelmed.dicom.AttributeTag tag : List.of(TagFromName.SOPInstanceUID,
+                    TagFromName.MediaStorageSOPInstanceUID)) {
+                Attribute uid = list.get(tag);
+                uid.removeValues();
+                uid.addValue(sopInstanceUid);
+            }
+        }
         Path file = Files.createTempDirectory("truthline-burned-in-yes").resolve(sample.getFileName());
         list.write(file.toFile(), Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
                 true, true);

@@ -40,6 +40,7 @@ class BurnedInReviewPanel extends VerticalLayout {
     private final List<Rectangle> rectangles = new ArrayList<>();
     private final Span rectangleList = new Span();
     private final Span message = new Span();
+    private final BurnedInBulkClearForm bulk;
 
     BurnedInReviewPanel(BurnedInReviewService reviews, ImageService images, long projectId, String userId,
             Runnable onDecision) {
@@ -60,11 +61,16 @@ class BurnedInReviewPanel extends VerticalLayout {
         grid.addColumn(HeldImage::reason).setHeader("Why held").setFlexGrow(3);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         message.setId("burned-in-message");
-        add(empty, grid, editor);
+        bulk = new BurnedInBulkClearForm(reviews, projectId, userId, () -> {
+            refresh();
+            onDecision.run();
+        });
+        add(empty, grid, editor, bulk);
         refresh();
     }
 
     void refresh() {
+        bulk.refresh();
         List<HeldImage> held = reviews.pending(projectId);
         grid.setItems(held);
         grid.setVisible(!held.isEmpty());
