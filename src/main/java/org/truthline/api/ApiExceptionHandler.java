@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.truthline.image.ImageAccessDeniedException;
 import org.truthline.image.ImageNotFoundException;
+import org.truthline.intake.BurnedInReviewConflictException;
 import org.truthline.intake.ImportNotFoundException;
+import org.truthline.intake.NoteRequiredException;
 import org.truthline.project.ProjectNotFoundException;
 import org.truthline.task.TaskAccessDeniedException;
 import org.truthline.task.TaskNotFoundException;
@@ -31,7 +33,7 @@ public class ApiExceptionHandler {
         return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
-    @ExceptionHandler(org.truthline.task.TaskConflictException.class)
+    @ExceptionHandler({org.truthline.task.TaskConflictException.class, BurnedInReviewConflictException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
     }
@@ -42,6 +44,15 @@ public class ApiExceptionHandler {
         body.put("status", 400);
         body.put("error", "Invalid values; see errors per field.");
         body.put("errors", e.fieldErrors());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(NoteRequiredException.class)
+    ResponseEntity<Map<String, Object>> missingNote(NoteRequiredException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 400);
+        body.put("error", e.getMessage());
+        body.put("errors", Map.of(NoteRequiredException.FIELD, e.getMessage()));
         return ResponseEntity.badRequest().body(body);
     }
 

@@ -155,12 +155,16 @@ public interface DicomToolkit {
      * result to {@code target}. A masked region takes the darkest value: the smallest stored value of the image
      * for MONOCHROME2 and PALETTE COLOR, the largest for MONOCHROME1, black for colour. Compressed Pixel Data is
      * decompressed and written as Explicit VR Little Endian; colour is written as RGB with Planar Configuration
-     * 0. BurnedInAnnotation becomes NO, and every other attribute is kept.
+     * 0. The result is a different object from the source, so it gets {@code sopInstanceUid} as SOP Instance UID
+     * (in the data set and the File Meta Information). BurnedInAnnotation becomes NO, and every other attribute
+     * is kept.
      *
      * @throws IllegalArgumentException when a rectangle is empty or reaches outside the image, when the source
-     *     is not de-identified (PatientIdentityRemoved is not YES), or when its pixel layout cannot be masked
+     *     is not de-identified (PatientIdentityRemoved is not YES), when its pixel layout cannot be masked, or
+     *     when {@code sopInstanceUid} is not a valid UID or equals the source's
      */
-    void maskRectangles(Path source, Path target, List<Rectangle> rectangles) throws DicomRejectedException;
+    void maskRectangles(Path source, Path target, List<Rectangle> rectangles, String sopInstanceUid)
+            throws DicomRejectedException;
 
     /**
      * Returns the identifying header text of a file for staff screens, keyword to text: {@link

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.display.SourceImage;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -44,6 +46,9 @@ public class PixelMedDicomToolkit implements DicomToolkit {
 
     private static final Logger log = LoggerFactory.getLogger(PixelMedDicomToolkit.class);
     private static final String SOURCE_APPLICATION_ENTITY_TITLE = "TRUTHLINE";
+    /** A UID: digit components separated by dots, none with a leading zero, at most {@link #MAX_UID_LENGTH} long. */
+    private static final Pattern UID_SYNTAX = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+    private static final int MAX_UID_LENGTH = 64;
     /** ImageIO's PNG compression quality from 0 to 1. A higher value selects a lighter, faster deflate level. */
     private static final float PNG_COMPRESSION_QUALITY = 0.9f;
 
@@ -301,7 +306,14 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
-    public void maskRectangles(Path source, Path target, List<Rectangle> rectangles) throws DicomRejectedException {
+    public void maskRectangles(Path source, Path target, List<Rectangle> rectangles, String sopInstanceUid)
+            throws DicomRejectedException {
+        if (sopInstanceUid == null || sopInstanceUid.length() > MAX_UID_LENGTH
+                || !UID_SYNTAX.matcher(sopInstanceUid).matches()) {
+            throw new IllegalArgumentException("'" + sopInstanceUid + "' is not a valid SOP Instance UID for the"
+                    + " masked copy: give at most 64 characters of digit groups separated by dots, without leading"
+                    + " zeros, such as 2.25 followed by a UUID as a decimal number");
+        }
         DicomHeader header = headers.read(source);
         if (!header.hasPixelData()) {
             throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
@@ -317,10 +329,19 @@ public class PixelMedDicomToolkit implements DicomToolkit {
             throw new IllegalArgumentException(header.fileName() + ": Patient Identity Removed is '"
                     + identityRemoved + "', not YES; mask the de-identified copy, not the original");
         }
+        String sourceUid = Attribute.getSingleStringValueOrEmptyString(header.attributes(),
+                TagFromName.SOPInstanceUID).trim();
+        if (sopInstanceUid.equals(sourceUid)) {
+            throw new IllegalArgumentException(header.fileName() + ": the masked copy needs a new SOP Instance UID,"
+                    + " because its pixels differ from the source's, but " + sopInstanceUid + " is the source's");
+        }
         AttributeList list = readFully(source, header, true);
         String transferSyntax = PixelMasker.targetTransferSyntax(header.transferSyntaxUid());
         try {
             new PixelMasker(list, header.geometry(), header.fileName()).mask(rectangles);
+            Attribute uid = new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID);
+            uid.addValue(sopInstanceUid);
+            list.put(uid);
             PixelMasker.replaceFileMeta(list, transferSyntax, SOURCE_APPLICATION_ENTITY_TITLE);
             writeAtomically(list, target, transferSyntax);
         } catch (IOException | DicomException e) {
@@ -328,8 +349,7 @@ public class PixelMedDicomToolkit implements DicomToolkit {
                     + ": masked copy cannot be written to " + target.toAbsolutePath().getParent() + " ("
                     + e.getMessage() + "); check that the pixels decode (renderPng) and the target folder", e);
         }
-        log.info("Masked {} rectangle(s) in {}, written as {}", rectangles.size(),
-                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim(),
+        log.info("Masked {} rectangle(s) in {}, written as {} in {}", rectangles.size(), sourceUid, sopInstanceUid,
                 TransferSyntaxes.describe(transferSyntax));
     }
 

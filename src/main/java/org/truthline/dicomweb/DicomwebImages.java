@@ -10,11 +10,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.truthline.dicom.SearchAttributes;
+import org.truthline.image.ImageService;
 
 /**
  * Finds the de-identified images and companion objects a viewer may see, by their remapped study, series and
- * instance UIDs. Staff see both in every project. A contributor sees the images it is assigned, unless held for
- * burned-in annotation review, and no companion object.
+ * instance UIDs. Staff see both in every project, but only lead and admin see an image held for burned-in
+ * annotation review. A contributor sees the images it is assigned, unless held, and no companion object.
  */
 @Repository
 class DicomwebImages {
@@ -45,9 +46,11 @@ class DicomwebImages {
     }
 
     private final JdbcClient jdbc;
+    private final ImageService images;
 
-    DicomwebImages(JdbcClient jdbc) {
+    DicomwebImages(JdbcClient jdbc, ImageService images) {
         this.jdbc = jdbc;
+        this.images = images;
     }
 
     /**
@@ -103,12 +106,24 @@ class DicomwebImages {
     }
 
     /**
-     * Returns one instance the viewer may see.
+     * Returns the matching objects the viewer may see, ordered as {@link #find(Viewer, Match)}, for serving their
+     * content (files, metadata). Records that their images were opened by the viewer, as
+     * {@link ImageService#recordOpened} describes.
+     */
+    List<DicomwebInstance> retrieve(Viewer viewer, Match match) {
+        List<DicomwebInstance> found = find(viewer, match);
+        recordOpened(viewer, found);
+        return found;
+    }
+
+    /**
+     * Returns one instance the viewer may see, for serving its content, and records that it was opened as
+     * {@link #retrieve} does.
      *
      * @throws DicomwebException with 404 when the instance does not exist or the viewer may not see it
      */
     DicomwebInstance instance(Viewer viewer, String study, String series, String instance) {
-        List<DicomwebInstance> found = find(viewer, new Match(study, series, instance, null));
+        List<DicomwebInstance> found = retrieve(viewer, new Match(study, series, instance, null));
         if (found.isEmpty()) {
             throw DicomwebException.notFound("Instance " + instance + " of series " + series + " in study " + study
                     + " was not found among the objects " + viewer.userId() + " may see.");
@@ -116,14 +131,28 @@ class DicomwebImages {
         return found.get(0);
     }
 
+    private void recordOpened(Viewer viewer, List<DicomwebInstance> served) {
+        List<Long> imageIds = served.stream().filter(instance -> !instance.companion()).map(DicomwebInstance::id)
+                .toList();
+        if (!imageIds.isEmpty()) {
+            images.recordOpened(imageIds, viewer.userId());
+        }
+    }
+
     private static void addVisibility(StringBuilder sql, List<Object> params, Viewer viewer, Table table,
             String alias) {
+        if (viewer.burnedInReviewer()) {
+            return;
+        }
+        if (table == Table.IMAGE) {
+            // Same rule as ImageService: an image held for burned-in annotation review may show identifying text,
+            // so only its reviewers see it.
+            sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
+        }
         if (viewer.staff()) {
             return;
         }
         if (table == Table.IMAGE) {
-            // Same rule as ImageService: an image held for burned-in annotation review stays hidden.
-            sql.append(" AND ").append(alias).append(".burned_in_status <> 'PENDING'");
             sql.append(" AND EXISTS (SELECT 1 FROM assignment a WHERE a.image_id = ").append(alias)
                     .append(".id AND a.contributor = ?)");
             params.add(viewer.userId());

@@ -38,14 +38,14 @@ class DicomwebMetadataController {
     ResponseEntity<ArrayNode> studyMetadata(@PathVariable String study,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication authentication)
             throws DicomRejectedException {
-        return metadata(accept, images.find(Viewer.of(authentication), DicomwebImages.Match.study(study)));
+        return metadata(accept, images.retrieve(Viewer.of(authentication), DicomwebImages.Match.study(study)));
     }
 
     @GetMapping("/series/{series}/metadata")
     ResponseEntity<ArrayNode> seriesMetadata(@PathVariable String study, @PathVariable String series,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication authentication)
             throws DicomRejectedException {
-        return metadata(accept, images.find(Viewer.of(authentication),
+        return metadata(accept, images.retrieve(Viewer.of(authentication),
                 new DicomwebImages.Match(study, series, null, null)));
     }
 
@@ -53,7 +53,7 @@ class DicomwebMetadataController {
     ResponseEntity<ArrayNode> instanceMetadata(@PathVariable String study, @PathVariable String series,
             @PathVariable String instance, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Authentication authentication) throws DicomRejectedException {
-        return metadata(accept, images.find(Viewer.of(authentication),
+        return metadata(accept, images.retrieve(Viewer.of(authentication),
                 new DicomwebImages.Match(study, series, instance, null)));
     }
 

@@ -46,14 +46,14 @@ class DicomwebRetrieveController {
     ResponseEntity<StreamingResponseBody> retrieveStudy(@PathVariable String study,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication authentication)
             throws DicomRejectedException {
-        return multipart(accept, images.find(Viewer.of(authentication), DicomwebImages.Match.study(study)));
+        return multipart(accept, images.retrieve(Viewer.of(authentication), DicomwebImages.Match.study(study)));
     }
 
     @GetMapping("/studies/{study}/series/{series}")
     ResponseEntity<StreamingResponseBody> retrieveSeries(@PathVariable String study, @PathVariable String series,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication authentication)
             throws DicomRejectedException {
-        return multipart(accept, images.find(Viewer.of(authentication),
+        return multipart(accept, images.retrieve(Viewer.of(authentication),
                 new DicomwebImages.Match(study, series, null, null)));
     }
 
@@ -61,7 +61,7 @@ class DicomwebRetrieveController {
     ResponseEntity<StreamingResponseBody> retrieveInstance(@PathVariable String study, @PathVariable String series,
             @PathVariable String instance, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Authentication authentication) throws DicomRejectedException {
-        return multipart(accept, images.find(Viewer.of(authentication),
+        return multipart(accept, images.retrieve(Viewer.of(authentication),
                 new DicomwebImages.Match(study, series, instance, null)));
     }
 

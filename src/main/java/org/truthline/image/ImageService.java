@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads de-identified images and their previews, enforcing who may see what: staff roles see every
- * de-identified image; a contributor only images it was assigned to label (an {@code assignment} row), and a
+ * Reads de-identified images and their previews, enforcing who may see what: lead and admin see every
+ * de-identified image; other staff roles every image that is not held for burned-in annotation review; a
+ * contributor only images it was assigned (an {@code assignment} row) and that are not held, and a
  * gold-standard image only while its own qualification case task for that image is open; originals only
  * {@code admin}.
  */
@@ -37,6 +42,9 @@ import org.springframework.stereotype.Service;
 public class ImageService {
 
     private static final Set<Role> STAFF = Set.of(Role.LEAD, Role.EXPERT, Role.ADJUDICATOR, Role.AUDITOR, Role.ADMIN);
+    /** The roles that review held images, so they see an image while it may still show burned-in text. */
+    public static final Set<Role> BURNED_IN_REVIEWERS = Set.of(Role.LEAD, Role.ADMIN);
+    private static final int RECORD_OPENED_BATCH = 1000;
 
     /** The contributor-training task in which a contributor grades one gold-standard case. */
     static final String QUALIFICATION_CASE_TASK = "Task_AnnotateQualificationCase";
@@ -154,19 +162,56 @@ public class ImageService {
         return paths(imageId).original();
     }
 
-    /** Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. */
+    /**
+     * Throws {@link ImageAccessDeniedException} unless the user may see the image's de-identified copy. When the
+     * user may, records the first view on the user's assignment for the image, if there is one.
+     */
     public void checkCanView(long imageId, String userId) {
-        Set<Role> roles = roles(userId);
-        if (roles.stream().anyMatch(STAFF::contains)) {
+        checkAccess(imageId, userId);
+        recordOpened(List.of(imageId), userId);
+    }
+
+    /**
+     * Records that the images were served to the user: sets {@code opened_at} on the user's assignments for them
+     * that have none yet. A lead may reopen a burned-in annotation decision only while no assignment of the image
+     * is opened.
+     */
+    public void recordOpened(Collection<Long> imageIds, String userId) {
+        if (userId == null) {
             return;
         }
-        if (roles.contains(Role.CONTRIBUTOR)) {
+        List<Long> ids = List.copyOf(imageIds);
+        OffsetDateTime now = OffsetDateTime.now();
+        // Batches keep the statement within the bind parameter limits of the databases (32767 in PostgreSQL).
+        for (int from = 0; from < ids.size(); from += RECORD_OPENED_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + RECORD_OPENED_BATCH));
+            List<Object> params = new ArrayList<>();
+            params.add(now);
+            params.add(userId);
+            params.addAll(batch);
+            jdbc.sql("UPDATE assignment SET opened_at = ? WHERE contributor = ? AND opened_at IS NULL AND image_id IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")").params(params).update();
+        }
+    }
+
+    private void checkAccess(long imageId, String userId) {
+        Set<Role> roles = roles(userId);
+        if (roles.stream().anyMatch(BURNED_IN_REVIEWERS::contains)) {
+            return;
+        }
+        boolean held = isHeld(imageId);
+        if (roles.stream().anyMatch(STAFF::contains)) {
+            if (held) {
+                throw new ImageAccessDeniedException("Image " + imageId + " is held for burned-in annotation review; "
+                        + "only lead and admin see it until a lead clears it or masks its text.");
+            }
+            return;
+        }
+        if (roles.contains(Role.CONTRIBUTOR) && !held) {
             // Rows of status TRAINING, written by earlier versions for every gold case of a training, give no
             // access: a gold image is visible only through the open task checked below.
-            boolean assigned = jdbc.sql("""
-                    SELECT COUNT(*) FROM assignment a JOIN image i ON i.id = a.image_id
-                    WHERE a.image_id = ? AND a.contributor = ? AND a.status <> 'TRAINING'
-                      AND i.burned_in_status <> 'PENDING'""")
+            boolean assigned = jdbc.sql(
+                    "SELECT COUNT(*) FROM assignment WHERE image_id = ? AND contributor = ? AND status <> 'TRAINING'")
                     .params(imageId, userId).query(Integer.class).single() > 0;
             if (assigned || hasOpenQualificationCase(imageId, userId)) {
                 return;
@@ -198,6 +243,11 @@ public class ImageService {
         }
         return jdbc.sql("SELECT COUNT(*) FROM gold_case WHERE image_id = :image AND id IN (:cases)")
                 .param("image", imageId).param("cases", goldCaseIds).query(Integer.class).single() > 0;
+    }
+
+    private boolean isHeld(long imageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE id = ? AND burned_in_status = 'PENDING'").param(imageId)
+                .query(Integer.class).single() > 0;
     }
 
     private Set<Role> roles(String userId) {

@@ -44,7 +44,8 @@ public class LabelingService {
 
     /**
      * Starts labeling the image in a new transaction, unless an instance for it exists already (running or
-     * finished). Reader assignment runs asynchronously in the job executor.
+     * completed). An instance that was deleted, for example when a lead reopened the image's burned-in annotation
+     * decision, does not count. Reader assignment runs asynchronously in the job executor.
      *
      * @return the process instance id, or null when the image already has one
      */
@@ -52,9 +53,13 @@ public class LabelingService {
     public String start(long projectId, long imageId, String startedBy) {
         String businessKey = String.valueOf(imageId);
         return EngineAuthentication.asSystem(identityService, () -> {
-            long existing = historyService.createHistoricProcessInstanceQuery()
+            long instances = historyService.createHistoricProcessInstanceQuery()
                     .processDefinitionKey(ProcessVariables.PROCESS_IMAGE_LABELING)
                     .processInstanceBusinessKey(businessKey).count();
+            long deletedInstances = historyService.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(ProcessVariables.PROCESS_IMAGE_LABELING)
+                    .processInstanceBusinessKey(businessKey).externallyTerminated().count();
+            long existing = instances - deletedInstances;
             if (existing > 0) {
                 log.info("Image {} already has an image-labeling instance; not starting another", imageId);
                 return null;

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BurnedInAnnotationTest {
 
     private static final Path DCMDUMP = Path.of("/usr/bin/dcmdump");
+    private static final String MASKED_UID = "2.25.329800735698586629295641978511506172918";
     private static final String US_BURNED_IN = "03-phi-deid/US_burned_in_PHI_RLE_YBR.dcm";
 
     /**
@@ -83,7 +84,7 @@ class BurnedInAnnotationTest {
         BufferedImage before = render(deidentified);
         Path masked = output.resolve("us-masked.dcm");
 
-        toolkit.maskRectangles(deidentified, masked, List.of(US_TEXT_BAND));
+        toolkit.maskRectangles(deidentified, masked, List.of(US_TEXT_BAND), MASKED_UID);
 
         BufferedImage after = render(masked);
         assertThat(before.getWidth()).isEqualTo(after.getWidth());
@@ -102,7 +103,11 @@ class BurnedInAnnotationTest {
         assertThat(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID))
                 .isEqualTo(TransferSyntax.ExplicitVRLittleEndian);
         assertThat(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID))
-                .isEqualTo(toolkit.read(deidentified).sopInstanceUid());
+                .as("a masked copy is a new object").isEqualTo(MASKED_UID);
+        assertThat(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.MediaStorageSOPInstanceUID))
+                .isEqualTo(MASKED_UID);
+        assertThat(summary.studyInstanceUid()).isEqualTo(toolkit.read(deidentified).studyInstanceUid());
+        assertThat(summary.seriesInstanceUid()).isEqualTo(toolkit.read(deidentified).seriesInstanceUid());
         assertThat(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.Manufacturer)).isEqualTo("MINDRAY");
         assertThat(list.get(TagFromName.SequenceOfUltrasoundRegions)).isNotNull();
         assertDcmdumpParses(masked);
@@ -118,7 +123,7 @@ class BurnedInAnnotationTest {
         Rectangle region = new Rectangle(200, 180, 100, 60);
         Path masked = output.resolve("ct-masked.dcm");
 
-        toolkit.maskRectangles(deidentified, masked, List.of(region));
+        toolkit.maskRectangles(deidentified, masked, List.of(region), MASKED_UID);
 
         BufferedImage after = render(masked);
         assertThat(brightPixels(before, region)).as("non-black pixels before masking").isPositive();
@@ -140,7 +145,7 @@ class BurnedInAnnotationTest {
                 DeidentificationOptions.BASIC);
 
         assertThatThrownBy(() -> toolkit.maskRectangles(deidentified, output.resolve("x.dcm"),
-                List.of(new Rectangle(60, 10, 10, 10))))
+                List.of(new Rectangle(60, 10, 10, 10)), MASKED_UID))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x=60, y=10, width=10, height=10")
                 .hasMessageContaining("64 columns x 64 rows");
@@ -152,9 +157,44 @@ class BurnedInAnnotationTest {
         Path original = SampleCorpus.file("01-modalities/MR_small.dcm");
 
         assertThatThrownBy(() -> toolkit.maskRectangles(original, output.resolve("x.dcm"),
-                List.of(new Rectangle(0, 0, 10, 10))))
+                List.of(new Rectangle(0, 0, 10, 10)), MASKED_UID))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mask the de-identified copy");
+    }
+
+    @Test
+    void maskRectangles_sourceUid_isRejected() throws Exception {
+        Path deidentified = output.resolve("mr-deid.dcm");
+        toolkit.deidentify(SampleCorpus.file("01-modalities/MR_small.dcm"), deidentified, new TestRemapper(),
+                DeidentificationOptions.BASIC);
+        String sourceUid = toolkit.read(deidentified).sopInstanceUid();
+
+        assertThatThrownBy(() -> toolkit.maskRectangles(deidentified, output.resolve("x.dcm"),
+                List.of(new Rectangle(0, 0, 10, 10)), sourceUid))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a new SOP Instance UID");
+        assertThat(output.resolve("x.dcm")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource(nullValues = "null", textBlock = """
+            null
+            ''
+            1.2.03
+            1..2
+            2.25.abc
+            1.2.3.
+            2.25.1234567890123456789012345678901234567890123456789012345678901
+            """)
+    void maskRectangles_invalidUid_isRejected(String uid) throws Exception {
+        Path deidentified = output.resolve("mr-deid.dcm");
+        toolkit.deidentify(SampleCorpus.file("01-modalities/MR_small.dcm"), deidentified, new TestRemapper(),
+                DeidentificationOptions.BASIC);
+
+        assertThatThrownBy(() -> toolkit.maskRectangles(deidentified, output.resolve("x.dcm"),
+                List.of(new Rectangle(0, 0, 10, 10)), uid))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a valid SOP Instance UID");
     }
 
     private static DicomSummary summary(String modality, String flag, boolean hasPixelData, String sopClass) {

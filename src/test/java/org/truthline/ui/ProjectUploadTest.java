@@ -8,12 +8,17 @@ import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomDirectory;
+import com.pixelmed.dicom.TagFromName;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import elemental.json.Json;
 import elemental.json.JsonObject;
@@ -335,5 +340,140 @@ class ProjectUploadTest extends KaribuTestBase {
         assertThat(_get(Span.class, spec -> spec.withId("burned-in-message")).getText())
                 .contains("at least one rectangle");
         assertThat(burnedInReviews.pending(project.id())).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clearHeaderYes_asksForNote() throws Exception {
+        ProjectSummary project = newProject();
+        Path file = withBurnedInAnnotationYes(Path.of("samples", "CT_small.dcm"));
+        ImportJob job = imports.start(project.id(), file, "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        held.select(GridKt._get(held, 0));
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-note"));
+        assertThat(note.isRequiredIndicatorVisible()).isTrue();
+        _get(IntegerField.class, spec -> spec.withLabel("x")).setValue(0);
+        _get(IntegerField.class, spec -> spec.withLabel("y")).setValue(0);
+        _get(IntegerField.class, spec -> spec.withLabel("Width")).setValue(16);
+        _get(IntegerField.class, spec -> spec.withLabel("Height")).setValue(8);
+        _click(_get(Button.class, spec -> spec.withText("Add rectangle")));
+        _click(_get(Button.class, spec -> spec.withId("burned-in-clear")));
+
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).contains("Burned In Annotation (0028,0301) is YES");
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-message")).getText()).contains("note is required");
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("Width")).getValue()).isEqualTo(16);
+        assertThat(_get(Span.class, spec -> spec.withText("To mask: [(0, 0) 16 × 8]")).isVisible()).isTrue();
+        assertThat(burnedInReviews.pending(project.id())).hasSize(1);
+
+        note.setValue("Only the scanner name is burned in");
+        _click(_get(Button.class, spec -> spec.withId("burned-in-clear")));
+
+        assertThat(burnedInReviews.pending(project.id())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reopenDecision_returnsImageToQueue() throws Exception {
+        ProjectSummary project = newProject();
+        ImportJob job = imports.start(project.id(), Path.of("samples", "CT_small.dcm").toAbsolutePath(), "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        long imageId = burnedInReviews.pending(project.id()).get(0).imageId();
+        burnedInReviews.clear(imageId, "lead", "Cleared before the reopen test");
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        Grid<org.truthline.intake.DecidedImage> decisions = _get(Grid.class,
+                spec -> spec.withId("burned-in-decision-grid"));
+        assertThat(GridKt._size(decisions)).isEqualTo(1);
+        Button reopen = (Button) GridKt._getCellComponent(decisions, 0, "reopen");
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-reopen-note"));
+        _click(reopen);
+
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-reopen-message")).getText())
+                .contains("note is required");
+        assertThat(burnedInReviews.pending(project.id())).isEmpty();
+
+        note.setValue("The lower corner shows a name");
+        _click(reopen);
+
+        assertThat(burnedInReviews.pending(project.id())).extracting(h -> h.imageId()).containsExactly(imageId);
+        assertThat(GridKt._size(decisions)).isZero();
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        assertThat(GridKt._size(held)).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bulkClearSeries_leavesHeaderYesHeld() throws Exception {
+        ProjectSummary project = newProject();
+        Path folder = Files.createTempDirectory("truthline-bulk-clear");
+        Files.copy(Path.of("samples", "CT_small.dcm"), folder.resolve("CT_small.dcm"));
+        Path marked = withBurnedInAnnotationYes(Path.of("samples", "CT_small.dcm"), "2.25.1" + System.nanoTime());
+        Files.move(marked, folder.resolve("CT_marked.dcm"));
+        ImportJob job = imports.start(project.id(), folder, "lead");
+        await("the import to finish", () -> Optional.of(imports.get(job.id()))
+                .filter(j -> !"RUNNING".equals(j.status())));
+        long markedId = imports.files(job.id()).stream().filter(f -> f.fileName().equals("CT_marked.dcm"))
+                .findFirst().orElseThrow().imageId();
+        signIn("lead", Role.LEAD);
+        UI.getCurrent().navigate(ProjectView.class);
+        selectProject(project);
+
+        _click(_get(Button.class, spec -> spec.withId("burned-in-bulk-clear-series")));
+
+        TextField note = _get(TextField.class, spec -> spec.withId("burned-in-bulk-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(burnedInReviews.pending(project.id())).hasSize(2);
+
+        note.setValue("Looked through the series: no text");
+        _click(_get(Button.class, spec -> spec.withId("burned-in-bulk-clear-series")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("burned-in-bulk-message")).getText())
+                .startsWith("Cleared 1 image(s). 1 image(s) stay held for their own decision: image " + markedId);
+        assertThat(burnedInReviews.pending(project.id())).extracting(h -> h.imageId()).containsExactly(markedId);
+        Grid<org.truthline.intake.HeldImage> held = _get(Grid.class, spec -> spec.withId("burned-in-grid"));
+        assertThat(GridKt._size(held)).isEqualTo(1);
+    }
+
+    /** Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder. */
+    private static Path withBurnedInAnnotationYes(Path sample) throws Exception {
+        return withBurnedInAnnotationYes(sample, null);
+    }
+
+    /**
+     * Writes a copy of a sample whose Burned In Annotation is YES into a new temporary folder, with another SOP
+     * Instance UID unless that is null.
+     */
+    private static Path withBurnedInAnnotationYes(Path sample, String sopInstanceUid) throws Exception {
+        AttributeList list = new AttributeList();
+        list.read(sample.toFile());
+        Attribute flag = list.get(TagFromName.BurnedInAnnotation);
+        if (flag == null) {
+            flag = list.putNewAttribute(TagFromName.BurnedInAnnotation);
+        }
+        flag.removeValues();
+        flag.addValue("YES");
+        if (sopInstanceUid != null) {
+            for (com.pixelmed.dicom.AttributeTag tag : List.of(TagFromName.SOPInstanceUID,
+                    TagFromName.MediaStorageSOPInstanceUID)) {
+                Attribute uid = list.get(tag);
+                uid.removeValues();
+                uid.addValue(sopInstanceUid);
+            }
+        }
+        Path file = Files.createTempDirectory("truthline-burned-in-yes").resolve(sample.getFileName());
+        list.write(file.toFile(), Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
+                true, true);
+        return file;
     }
 }

@@ -16,8 +16,10 @@ import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 import org.truthline.image.ImageService;
+import org.truthline.intake.BurnedInReviewConflictException;
 import org.truthline.intake.BurnedInReviewService;
 import org.truthline.intake.HeldImage;
+import org.truthline.intake.NoteRequiredException;
 import org.truthline.ui.component.ImageViewer;
 
 /**
@@ -38,6 +40,7 @@ class BurnedInReviewPanel extends VerticalLayout {
     private final List<Rectangle> rectangles = new ArrayList<>();
     private final Span rectangleList = new Span();
     private final Span message = new Span();
+    private final BurnedInBulkClearForm bulk;
 
     BurnedInReviewPanel(BurnedInReviewService reviews, ImageService images, long projectId, String userId,
             Runnable onDecision) {
@@ -58,11 +61,16 @@ class BurnedInReviewPanel extends VerticalLayout {
         grid.addColumn(HeldImage::reason).setHeader("Why held").setFlexGrow(3);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         message.setId("burned-in-message");
-        add(empty, grid, editor);
+        bulk = new BurnedInBulkClearForm(reviews, projectId, userId, () -> {
+            refresh();
+            onDecision.run();
+        });
+        add(empty, grid, editor, bulk);
         refresh();
     }
 
     void refresh() {
+        bulk.refresh();
         List<HeldImage> held = reviews.pending(projectId);
         grid.setItems(held);
         grid.setVisible(!held.isEmpty());
@@ -80,10 +88,16 @@ class BurnedInReviewPanel extends VerticalLayout {
         ImageViewer viewer = new ImageViewer(images, image.imageId(), userId);
 
         TextField note = new TextField("Note");
+        note.setId("burned-in-note");
         note.setPlaceholder("What you checked");
         note.setWidth("24em");
+        if (reviews.originalMarksBurnedIn(image.imageId())) {
+            // The service also rejects a blank note. The field shows the requirement before the lead clicks.
+            note.setRequiredIndicatorVisible(true);
+            note.setHelperText("Required: the original header says Burned In Annotation YES");
+        }
         Button clear = new Button("Clear: no identifying text", VaadinIcon.CHECK.create(),
-                e -> decide(() -> reviews.clear(image.imageId(), userId, note.getValue())));
+                e -> decide(() -> reviews.clear(image.imageId(), userId, note.getValue()), note));
         clear.setId("burned-in-clear");
 
         IntegerField x = field("x", 0, image.columns() - 1);
@@ -102,7 +116,7 @@ class BurnedInReviewPanel extends VerticalLayout {
         });
         add.addClickShortcut(Key.ENTER);
         Button mask = new Button("Mask and release", VaadinIcon.EYE_SLASH.create(),
-                e -> decide(() -> reviews.mask(image.imageId(), List.copyOf(rectangles), userId)));
+                e -> decide(() -> reviews.mask(image.imageId(), List.copyOf(rectangles), userId), note));
         mask.setId("burned-in-mask");
         mask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -120,12 +134,21 @@ class BurnedInReviewPanel extends VerticalLayout {
                 .map(r -> "(" + r.x + ", " + r.y + ") " + r.width + " × " + r.height).toList());
     }
 
-    private void decide(Runnable decision) {
+    /**
+     * Runs a decision and reloads the queue. On rejection the editor keeps what the lead typed and shows why,
+     * and a missing note also marks the note field as invalid.
+     */
+    private void decide(Runnable decision, TextField note) {
+        note.setInvalid(false);
         try {
             decision.run();
             refresh();
             onDecision.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (NoteRequiredException e) {
+            note.setErrorMessage(e.getMessage());
+            note.setInvalid(true);
+            message.setText(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | BurnedInReviewConflictException e) {
             message.setText(e.getMessage());
         }
     }

@@ -75,6 +75,8 @@ public class ProjectView extends SplitLayout {
     private final Grid<QuarantineEntry> quarantineGrid = new Grid<>(QuarantineEntry.class, false);
     private final Paragraph quarantineEmpty = new Paragraph("No files are in quarantine for this project.");
 
+    private BurnedInReviewPanel reviewPanel;
+    private BurnedInDecisionsPanel decisionsPanel;
     private ProjectSummary selected;
     private ImportJob shownJob;
     private Registration pollRegistration;
@@ -202,18 +204,29 @@ public class ProjectView extends SplitLayout {
             showJob(job);
             refreshProject();
         });
+        reviewPanel = new BurnedInReviewPanel(burnedInReviews, images, selected.id(), user.id(),
+                this::burnedInReviewChanged);
+        decisionsPanel = new BurnedInDecisionsPanel(burnedInReviews, selected.id(), user.id(),
+                this::burnedInReviewChanged);
         details.add(name, description, settings, new H3("Progress by stage"), progress,
                 new H3("De-identification options"), new DeidentificationPanel(projects, selected.id(), user.id()),
                 new H3("Upload DICOM files"), upload, new H3("Import a server folder"), importRow,
                 new H3("Import progress"), importProgress, importStatus,
                 new H3("Recent imports"), importGrid, new H3("Files of the import"), fileGrid,
                 new H3("Quarantine"), quarantineEmpty, quarantineGrid,
-                new H3("Burned-in annotation review"),
-                new BurnedInReviewPanel(burnedInReviews, images, selected.id(), user.id(), this::refreshProject));
+                new H3("Burned-in annotation review"), reviewPanel, new H3("Burned-in annotation decisions"),
+                decisionsPanel);
         refreshProject();
         List<ImportJob> recent = imports.recent(selected.id());
         recent.stream().filter(job -> "RUNNING".equals(job.status())).findFirst().or(() -> recent.stream().findFirst())
                 .ifPresentOrElse(this::showJob, () -> showJob(null));
+    }
+
+    /** Refreshes both burned-in panels and the counts after a decision or a reopening in either panel. */
+    private void burnedInReviewChanged() {
+        reviewPanel.refresh();
+        decisionsPanel.refresh();
+        refreshProject();
     }
 
     private void refreshProject() {
