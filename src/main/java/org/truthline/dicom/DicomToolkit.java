@@ -18,8 +18,18 @@ import java.util.Set;
  */
 public interface DicomToolkit {
 
-    /** Lists the DICOM files under a folder, recursively; when the folder has a DICOMDIR, the files it references. */
-    List<Path> listFiles(Path folder);
+    /**
+     * Lists the entries under a folder, recursively, that are not folders: regular files, and also symbolic links
+     * and special files, which the caller must not open blindly. A DICOMDIR is replaced by the files it
+     * references, and referenced files that are missing are listed apart. Given a DICOMDIR file instead of a
+     * folder, it lists what that DICOMDIR references.
+     */
+    FolderListing listFolder(Path folderOrDicomdir);
+
+    /** Returns the files of {@link #listFolder}, without the missing references. */
+    default List<Path> listFiles(Path folder) {
+        return listFolder(folder).files();
+    }
 
     /**
      * Returns the files that a DICOMDIR references, resolved against its folder, whether they exist or not.

@@ -71,8 +71,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
-    public List<Path> listFiles(Path folder) {
-        return DicomFolders.list(folder);
+    public FolderListing listFolder(Path folderOrDicomdir) {
+        return DicomFolders.list(folderOrDicomdir);
     }
 
     @Override
@@ -158,8 +158,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         DicomHeader header = headers.read(file);
         if (!header.hasPixelData()) {
             throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
-                    + ": the object has no Pixel Data to render (SOP Class "
-                    + Attribute.getSingleStringValueOrEmptyString(header.attributes(), TagFromName.SOPClassUID)
+                    + ": the object has no Pixel Data to render (" + ObjectKind.describeSopClass(
+                            Attribute.getSingleStringValueOrEmptyString(header.attributes(), TagFromName.SOPClassUID))
                     + "); open it with a viewer for its type");
         }
         int frames = header.geometry().frames();

@@ -3,20 +3,18 @@ package org.truthline.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +27,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.dicom.DeidentificationReport;
+import org.truthline.dicom.DicomLimits;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.FolderListing;
 import org.truthline.dicom.ObjectKind;
 import org.truthline.dicom.QuarantineReason;
 import org.truthline.project.ProjectService;
@@ -47,13 +49,16 @@ import org.truthline.project.ProjectService;
  * a de-identified copy written to the working store, and a PNG thumbnail rendered from that copy (which also
  * proves that its pixels decode). Companion objects ({@link ObjectKind#COMPANION}: SR, presentation states,
  * segmentations) are kept by {@link CompanionObjectStore} instead, without thumbnail or labeling. A file that
- * cannot be used is quarantined with its reason; nothing is dropped. Imports run one at a time on a background
- * thread; {@link #get(long)} reports progress.
+ * cannot be used is quarantined with its reason; nothing is dropped. Symbolic links, FIFOs, devices and sockets are
+ * never opened: they get a quarantine entry without a copy, and so do files a DICOMDIR lists but that are
+ * missing. No read of a file goes past {@code truthline.intake.max-file-bytes}. Imports run one at a time on a
+ * background thread; {@link #get(long)} reports progress.
  */
 @Service
 public class ImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final String DICOMDIR = "DICOMDIR";
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
@@ -67,6 +72,7 @@ public class ImportService implements DisposableBean {
     private final ObjectMapper mapper;
     private final List<Path> importRoots;
     private final int thumbnailSize;
+    private final long maxFileBytes;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "truthline-intake");
         thread.setDaemon(true);
@@ -76,7 +82,7 @@ public class ImportService implements DisposableBean {
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
             ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper,
-            @Value("${truthline.intake.import-roots:}") String importRoots,
+            DicomLimits limits, @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
@@ -91,12 +97,14 @@ public class ImportService implements DisposableBean {
         this.events = events;
         this.transaction = transaction;
         this.mapper = mapper;
+        this.maxFileBytes = limits.maxFileBytes();
     }
 
     /**
-     * Starts importing a server-side folder (recursively; through its DICOMDIR when it has one) or a single file.
+     * Starts importing a server-side folder (recursively, through its DICOMDIR when it has one), a DICOMDIR file
+     * (the files it lists) or a single file.
      *
-     * @throws IllegalArgumentException when the path is not a readable folder or file
+     * @throws IllegalArgumentException when the path is not a readable folder or regular file
      */
     public ImportJob start(long projectId, Path source, String userId) {
         projects.get(projectId);
@@ -123,7 +131,17 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Import path '" + root + "' is not readable by the Truthline server; "
                     + "grant it read access or copy the files elsewhere.");
         }
+        checkFolderOrRegularFile(root, "Import path");
         return startReadable(projectId, root, userId);
+    }
+
+    /** Rejects a FIFO, device or socket, whose reading may block or never end. */
+    private static void checkFolderOrRegularFile(Path path, String what) {
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(what + " '" + path + "' is " + SpecialFiles.describe(path)
+                    + ", not a folder or a regular file, and Truthline does not read such files because reading "
+                    + "them may never end; give the absolute path of a folder, a DICOMDIR or a DICOM file.");
+        }
     }
 
     /**
@@ -140,13 +158,22 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Configured import folder '" + root + "' is missing or not readable; "
                     + "check the setting that names it.");
         }
+        checkFolderOrRegularFile(root, "Configured import folder");
         return startReadable(projectId, root, userId);
     }
 
+    /**
+     * Starts the import of a folder, a DICOMDIR or one file. File names in the results are relative to the folder,
+     * or to the DICOMDIR's folder.
+     */
     private ImportJob startReadable(long projectId, Path root, String userId) {
         long jobId = createJob(projectId, root.toString(), userId);
-        executor.submit(() -> run(jobId, projectId, root,
-                () -> Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root), userId));
+        boolean dicomdir = !Files.isDirectory(root) && root.getFileName() != null
+                && DICOMDIR.equalsIgnoreCase(root.getFileName().toString());
+        Path namesRoot = dicomdir ? root.getParent() : root;
+        executor.submit(() -> run(jobId, projectId, namesRoot,
+                () -> Files.isDirectory(root) || dicomdir ? dicom.listFolder(root) : FolderListing.of(List.of(root)),
+                userId));
         return get(jobId);
     }
 
@@ -160,8 +187,8 @@ public class ImportService implements DisposableBean {
     public ImportJob startFiles(long projectId, Path root, List<Path> files, String source, String userId) {
         projects.get(projectId);
         long jobId = createJob(projectId, source, userId);
-        List<Path> copy = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
-        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> copy, userId));
+        FolderListing listing = FolderListing.of(files.stream().map(f -> f.toAbsolutePath().normalize()).toList());
+        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> listing, userId));
         return get(jobId);
     }
 
@@ -221,36 +248,21 @@ public class ImportService implements DisposableBean {
     /** Supplies the files of one import; listing a large folder happens on the intake thread. */
     @FunctionalInterface
     private interface FileLister {
-        List<Path> list();
+        FolderListing list();
     }
 
     private void run(long jobId, long projectId, Path root, FileLister lister, String userId) {
         log.info("Import {} into project {} started from {}", jobId, projectId, root);
         try {
-            List<Path> files = lister.list();
-            jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(files.size(), jobId).update();
-            for (Path file : files) {
-                String name = file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString()
-                        : file.getFileName().toString();
-                ImportFileResult result;
-                try {
-                    result = Files.isSymbolicLink(file) ? symbolicLink(jobId, name)
-                            : importOne(jobId, projectId, file, name, userId);
-                } catch (RuntimeException e) {
-                    log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
-                    result = quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
-                            name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                    + "); the file is kept in quarantine for inspection.", userId);
-                }
-                String counters = switch (result.outcome()) {
-                    case "IMPORTED" -> "imported_files = imported_files + 1";
-                    case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
-                    case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
-                    case "COMPANION" -> "companion_files = companion_files + 1";
-                    default -> "quarantined_files = quarantined_files + 1";
-                };
-                jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
-                        .param(jobId).update();
+            FolderListing listing = lister.list();
+            int total = listing.files().size() + listing.missingReferences().size();
+            jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(total, jobId).update();
+            for (Path file : listing.files()) {
+                count(jobId, importEntry(jobId, projectId, file, nameOf(root, file), userId));
+            }
+            for (Map.Entry<Path, Path> missing : listing.missingReferences().entrySet()) {
+                count(jobId, missingReference(jobId, projectId, nameOf(root, missing.getKey()),
+                        nameOf(root, missing.getValue()), userId));
             }
             jdbc.sql("UPDATE import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
                     .params(OffsetDateTime.now(), jobId).update();
@@ -266,6 +278,42 @@ public class ImportService implements DisposableBean {
                 "duplicates", job.duplicateFiles())));
         log.info("Import {} finished: {} imported, {} companion objects, {} quarantined, {} duplicates", jobId,
                 job.importedFiles(), job.companionFiles(), job.quarantinedFiles(), job.duplicateFiles());
+    }
+
+    /** Returns the file's path relative to the import's root, or its name when it lies outside. */
+    private static String nameOf(Path root, Path file) {
+        return file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString()
+                : file.getFileName().toString();
+    }
+
+    private void count(long jobId, ImportFileResult result) {
+        String counters = switch (result.outcome()) {
+            case "IMPORTED" -> "imported_files = imported_files + 1";
+            case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
+            case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
+            case "COMPANION" -> "companion_files = companion_files + 1";
+            default -> "quarantined_files = quarantined_files + 1";
+        };
+        jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
+                .param(jobId).update();
+    }
+
+    /** Imports one listed entry, opening it only when it is a regular file. */
+    private ImportFileResult importEntry(long jobId, long projectId, Path file, String name, String userId) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                return symbolicLink(jobId, projectId, name, userId);
+            }
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !BoundedFiles.isRegularFile(file)) {
+                return notRegularFile(jobId, projectId, file, name, userId);
+            }
+            return importOne(jobId, projectId, file, name, userId);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
+            return quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
+                    name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); the file is kept in quarantine for inspection.", userId);
+        }
     }
 
     private ImportFileResult importOne(long jobId, long projectId, Path file, String name, String userId) {
@@ -288,7 +336,17 @@ public class ImportService implements DisposableBean {
                     + "labels images and keeps only these non-image objects with their study: "
                     + ObjectKind.COMPANION_CLASSES + "; leave this object out of the export.", userId);
         }
-        String sha256 = sha256(file);
+        String sha256;
+        try {
+            sha256 = BoundedFiles.sha256(file, maxFileBytes);
+        } catch (BoundedFiles.TooLargeException e) {
+            return quarantine(jobId, projectId, file, name, QuarantineReason.FILE_TOO_LARGE, name + ": file grew "
+                    + "past the limit of " + maxFileBytes + " bytes while it was read; raise "
+                    + "truthline.intake.max-file-bytes if such files are expected.", userId);
+        } catch (IOException e) {
+            return quarantine(jobId, projectId, file, name, QuarantineReason.NOT_DICOM, name + ": file cannot be "
+                    + "read (" + e.getMessage() + "); check that it exists and is readable.", userId);
+        }
         Optional<StoredInstance> existing = storedInstance(projectId, summary.sopInstanceUid());
         if (existing.isPresent()) {
             StoredInstance stored = existing.get();
@@ -362,7 +420,8 @@ public class ImportService implements DisposableBean {
             long imageId = transaction.execute(status -> {
                 try {
                     if (!Files.exists(original)) {
-                        Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
+                        BoundedFiles.copy(file, original, maxFileBytes, StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                     }
                     DeidentificationReport report = dicom.deidentify(file, deidentifiedTemp,
                             deidentification.remapper(projectId), deidentification.options(projectId, file));
@@ -441,21 +500,49 @@ public class ImportService implements DisposableBean {
     /**
      * Quarantines a file with its reason and records the file's result in the import. A project keeps one entry
      * per distinct content. When the same bytes were quarantined before, the existing entry counts another
-     * attempt, takes the latest file name, reason and import, and keeps its copy of the file.
+     * attempt, takes the latest file name, reason and import, and keeps its copy of the file. A file larger than
+     * {@code truthline.intake.max-file-bytes}, or one that cannot be read, gets an entry without a copy.
      */
     private ImportFileResult quarantine(long jobId, long projectId, Path file, String name, QuarantineReason reason,
             String message, String userId) {
-        String sha256 = sha256(file);
-        Optional<KeptQuarantine> earlier = jdbc.sql("""
-                SELECT id, kept_path, attempts FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?""")
-                .params(projectId, sha256)
-                .query((rs, n) -> new KeptQuarantine(rs.getLong("id"), Path.of(rs.getString("kept_path")),
-                        rs.getInt("attempts")))
-                .optional();
-        Path kept = earlier.map(KeptQuarantine::keptPath).filter(Files::exists)
-                .orElseGet(() -> keepCopy(projectId, file, name));
+        String sha256;
+        Optional<KeptQuarantine> earlier;
+        Path kept;
+        try {
+            sha256 = BoundedFiles.sha256(file, maxFileBytes);
+            earlier = keptQuarantine(projectId, sha256);
+            Optional<Path> reusable = earlier.map(KeptQuarantine::keptPath).filter(Files::exists);
+            kept = reusable.isPresent() ? reusable.get() : keepCopy(projectId, file);
+        } catch (BoundedFiles.TooLargeException e) {
+            return recordQuarantine(jobId, projectId, name, reason, message + " No copy is kept, because the file "
+                    + "is larger than truthline.intake.max-file-bytes (" + maxFileBytes + " bytes).", null, null,
+                    Optional.empty(), userId);
+        } catch (IOException e) {
+            log.warn("Import {}: no copy of quarantined file {} could be kept", jobId, name, e);
+            return recordQuarantine(jobId, projectId, name, reason, message + " No copy is kept, because the file "
+                    + "cannot be read (" + e.getMessage() + ").", null, null, Optional.empty(), userId);
+        }
+        return recordQuarantine(jobId, projectId, name, reason, message, sha256, kept, earlier, userId);
+    }
+
+    /** Records a quarantine entry for something that has no content to keep (a link, a special or missing file). */
+    private ImportFileResult quarantineWithoutCopy(long jobId, long projectId, String name, QuarantineReason reason,
+            String message, String userId) {
+        return recordQuarantine(jobId, projectId, name, reason, message, null, null, Optional.empty(), userId);
+    }
+
+    /**
+     * Adds or updates the quarantine entry and records the file's result, in one transaction.
+     *
+     * @param sha256 the content hash, or null for an entry without a copy
+     * @param kept the kept copy, or null
+     * @param earlier the entry for the same content, which counts another attempt
+     */
+    private ImportFileResult recordQuarantine(long jobId, long projectId, String name, QuarantineReason reason,
+            String message, String sha256, Path kept, Optional<KeptQuarantine> earlier, String userId) {
         return transaction.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now();
+            String keptPath = kept == null ? null : kept.toString();
             long quarantineId;
             int attempts;
             if (earlier.isPresent()) {
@@ -465,21 +552,29 @@ public class ImportService implements DisposableBean {
                         UPDATE quarantine_item SET import_id = ?, file_name = ?, kept_path = ?, reason_code = ?,
                             reason = ?, status = 'OPEN', attempts = attempts + 1, last_attempt_at = ?
                         WHERE id = ?""")
-                        .params(jobId, name, kept.toString(), reason.name(), message, now, quarantineId).update();
+                        .params(jobId, name, keptPath, reason.name(), message, now, quarantineId).update();
             } else {
                 attempts = 1;
+                KeyHolder key = new GeneratedKeyHolder();
                 jdbc.sql("""
                         INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason,
                             status, created_at, content_sha256, attempts, last_attempt_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1, ?)""")
-                        .params(projectId, jobId, name, kept.toString(), reason.name(), message, now, sha256, now)
-                        .update();
-                quarantineId = jdbc.sql("SELECT id FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?")
-                        .params(projectId, sha256).query(Long.class).single();
+                        .params(projectId, jobId, name, keptPath, reason.name(), message, now, sha256, now)
+                        .update(key, "id");
+                quarantineId = key.getKey().longValue();
             }
-            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, Map.of(
-                    "importId", jobId, "quarantineId", quarantineId, "file", name, "reasonCode", reason.name(),
-                    "reason", message, "sha256", sha256, "attempt", attempts)));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("importId", jobId);
+            details.put("quarantineId", quarantineId);
+            details.put("file", name);
+            details.put("reasonCode", reason.name());
+            details.put("reason", message);
+            if (sha256 != null) {
+                details.put("sha256", sha256);
+            }
+            details.put("attempt", attempts);
+            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, details));
             log.warn("Import {}: {} quarantined ({}), attempt {} for quarantine entry {}", jobId, name, reason,
                     attempts, quarantineId);
             ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, null, reason.name(), message);
@@ -492,18 +587,24 @@ public class ImportService implements DisposableBean {
         });
     }
 
+    private Optional<KeptQuarantine> keptQuarantine(long projectId, String sha256) {
+        return jdbc.sql("""
+                SELECT id, kept_path, attempts FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?""")
+                .params(projectId, sha256)
+                .query((rs, n) -> new KeptQuarantine(rs.getLong("id"),
+                        rs.getString("kept_path") == null ? null : Path.of(rs.getString("kept_path")),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
     /** Copies a rejected file into the project's quarantine folder and returns the copy's path. */
-    private Path keepCopy(long projectId, Path file, String name) {
+    private Path keepCopy(long projectId, Path file) throws IOException {
         Path kept = storage.quarantine(projectId).resolve(UUID.randomUUID() + "-" + file.getFileName());
-        try {
-            Files.copy(file, kept);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the quarantined file " + name + " in " + kept, e);
-        }
+        BoundedFiles.copy(file, kept, maxFileBytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return kept;
     }
 
-    /** The existing quarantine entry for a file content, with the path of its kept copy. */
+    /** The existing quarantine entry for a file content, with the path of its kept copy (null when none). */
     private record KeptQuarantine(long id, Path keptPath, int attempts) {
     }
 
@@ -511,11 +612,28 @@ public class ImportService implements DisposableBean {
      * Records a symbolic link without following it: its target may lie outside the imported folder, so neither
      * the target nor its first bytes are copied into Truthline.
      */
-    private ImportFileResult symbolicLink(long jobId, String name) {
+    private ImportFileResult symbolicLink(long jobId, long projectId, String name, String userId) {
         log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
-        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, null,
-                QuarantineReason.SYMBOLIC_LINK.name(),
-                name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder."));
+        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.SYMBOLIC_LINK,
+                name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder.",
+                userId);
+    }
+
+    /** Records a FIFO, device or socket without opening it, because a read from it may block or never end. */
+    private ImportFileResult notRegularFile(long jobId, long projectId, Path file, String name, String userId) {
+        String kind = SpecialFiles.describe(file);
+        log.warn("Import {}: {} is {} and was not read", jobId, name, kind);
+        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.NOT_REGULAR_FILE, name + ": is "
+                + kind + ", not a regular file, so intake did not read it; copy the DICOM file itself into the "
+                + "folder.", userId);
+    }
+
+    private ImportFileResult missingReference(long jobId, long projectId, String name, String dicomdir,
+            String userId) {
+        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.MISSING_REFERENCED_FILE, name
+                + ": is listed in " + dicomdir + " but missing from the folder, so this object was not imported; "
+                + "copy the file from the original medium or export and import the folder again (files already "
+                + "imported are recorded as duplicates).", userId);
     }
 
     private ImportFileResult record(long jobId, ImportFileResult result) {
@@ -546,17 +664,6 @@ public class ImportService implements DisposableBean {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path... paths) {
