@@ -42,6 +42,15 @@ public interface DicomToolkit {
     DicomSummary read(Path file) throws DicomRejectedException;
 
     /**
+     * Computes the digest of a file's data set in a canonical encoding (see {@link DataSetDigest}). It reads the
+     * whole file with Pixel Data, after the same limit checks as {@link #read}.
+     */
+    DataSetDigest digestDataSet(Path file) throws DicomRejectedException;
+
+    /** Returns the transfer syntax UID with its name, such as "1.2.840.10008.1.2.4.80 (JPEG-LS Lossless)". */
+    String describeTransferSyntax(String transferSyntaxUid);
+
+    /**
      * Writes a de-identified copy of {@code source} to {@code target}: PS3.15 Annex E Basic Profile, every
      * sequence at every depth, private attributes removed, UIDs (File Meta included) replaced through
      * {@code uids}, PatientIdentityRemoved = YES and the De-identification Method Code Sequence added.

@@ -91,6 +91,21 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         return Summaries.of(header);
     }
 
+    @Override
+    public DataSetDigest digestDataSet(Path file) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        AttributeList list = readFully(file, header, false);
+        return CanonicalDataSet.digest(list, header);
+    }
+
+    @Override
+    public String describeTransferSyntax(String transferSyntaxUid) {
+        if (transferSyntaxUid == null || transferSyntaxUid.isBlank()) {
+            return "an unknown transfer syntax";
+        }
+        return TransferSyntaxes.describe(transferSyntaxUid.trim());
+    }
+
     /**
      * Returns the header {@link #read} left for this unchanged file, or parses the file. Either way it clears
      * what was left.

@@ -67,6 +67,7 @@ public class ImportService implements DisposableBean {
     private final ProjectService projects;
     private final ProjectDeidentification deidentification;
     private final CompanionObjectStore companions;
+    private final DuplicateCheck duplicates;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
@@ -81,8 +82,8 @@ public class ImportService implements DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper,
-            DicomLimits limits, @Value("${truthline.intake.import-roots:}") String importRoots,
+            DuplicateCheck duplicates, ApplicationEventPublisher events, TransactionTemplate transaction,
+            ObjectMapper mapper, DicomLimits limits, @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
@@ -94,6 +95,7 @@ public class ImportService implements DisposableBean {
         this.projects = projects;
         this.deidentification = deidentification;
         this.companions = companions;
+        this.duplicates = duplicates;
         this.events = events;
         this.transaction = transaction;
         this.mapper = mapper;
@@ -347,15 +349,18 @@ public class ImportService implements DisposableBean {
             return quarantine(jobId, projectId, file, name, QuarantineReason.NOT_DICOM, name + ": file cannot be "
                     + "read (" + e.getMessage() + "); check that it exists and is readable.", userId);
         }
-        Optional<StoredInstance> existing = storedInstance(projectId, summary.sopInstanceUid());
+        Optional<DuplicateCheck.StoredInstance> existing = duplicates.find(projectId, summary.sopInstanceUid());
         if (existing.isPresent()) {
-            StoredInstance stored = existing.get();
-            if (stored.originalSha256().equals(sha256)) {
-                return duplicate(jobId, projectId, name, stored, userId);
+            DuplicateCheck.Verdict verdict;
+            try {
+                verdict = duplicates.compare(existing.get(), file, name, sha256);
+            } catch (DicomRejectedException e) {
+                return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
             }
-            return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, name
-                    + ": has the SOP Instance UID of " + stored.describe()
-                    + " but different content; compare both files and re-import the right one after removing the other.",
+            if (verdict.duplicate()) {
+                return duplicate(jobId, projectId, name, verdict, userId);
+            }
+            return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, verdict.message(),
                     userId);
         }
         if (kind == ObjectKind.COMPANION) {
@@ -364,33 +369,10 @@ public class ImportService implements DisposableBean {
         return store(jobId, projectId, file, name, summary, sha256, userId);
     }
 
-    /**
-     * An image or companion object already in the project, by the original SOP Instance UID. Both tables are
-     * searched, because the copies of both share the working store and DICOMweb, where one UID names one object.
-     */
-    private record StoredInstance(boolean companion, long id, String originalSha256) {
-
-        String describe() {
-            return (companion ? "companion object " : "image ") + id;
-        }
-    }
-
-    private Optional<StoredInstance> storedInstance(long projectId, String originalSopInstanceUid) {
-        return jdbc.sql("""
-                SELECT FALSE AS companion, id, original_sha256 FROM image
-                WHERE project_id = ? AND original_sop_instance_uid = ?
-                UNION ALL
-                SELECT TRUE AS companion, id, original_sha256 FROM companion_object
-                WHERE project_id = ? AND original_sop_instance_uid = ?""")
-                .params(projectId, originalSopInstanceUid, projectId, originalSopInstanceUid)
-                .query((rs, n) -> new StoredInstance(rs.getBoolean("companion"), rs.getLong("id"),
-                        rs.getString("original_sha256")))
-                .list().stream().findFirst();
-    }
-
-    private ImportFileResult duplicate(long jobId, long projectId, String name, StoredInstance stored,
+    private ImportFileResult duplicate(long jobId, long projectId, String name, DuplicateCheck.Verdict verdict,
             String userId) {
-        String message = name + ": identical to " + stored.describe() + " already in the project; ignored.";
+        DuplicateCheck.StoredInstance stored = verdict.stored();
+        String message = verdict.message();
         if (stored.companion()) {
             audit.append(AuditEntry.of(userId, AuditEventType.COMPANION_OBJECT_DUPLICATE_IGNORED, projectId, null,
                     Map.of("importId", jobId, "file", name, "companionObjectId", stored.id())));
