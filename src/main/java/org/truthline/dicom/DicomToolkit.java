@@ -47,6 +47,12 @@ public interface DicomToolkit {
      */
     DataSetDigest digestDataSet(Path file) throws DicomRejectedException;
 
+    /**
+     * Returns true when Pixel Data in this transfer syntax can be decoded here: the native syntaxes and RLE
+     * always, a compressed syntax only when an ImageIO reader for it is installed.
+     */
+    boolean canDecode(String transferSyntaxUid);
+
     /** Returns the transfer syntax UID with its name, such as "1.2.840.10008.1.2.4.80 (JPEG-LS Lossless)". */
     String describeTransferSyntax(String transferSyntaxUid);
 

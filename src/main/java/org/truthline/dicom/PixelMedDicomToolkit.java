@@ -99,6 +99,11 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
+    public boolean canDecode(String transferSyntaxUid) {
+        return TransferSyntaxes.canDecode(transferSyntaxUid);
+    }
+
+    @Override
     public String describeTransferSyntax(String transferSyntaxUid) {
         if (transferSyntaxUid == null || transferSyntaxUid.isBlank()) {
             return "an unknown transfer syntax";

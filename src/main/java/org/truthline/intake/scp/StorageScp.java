@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.truthline.dicom.DicomToolkit;
 import org.truthline.intake.ImportJob;
 
 /**
@@ -51,7 +52,7 @@ public class StorageScp implements SmartLifecycle {
     private final ScpProperties properties;
     private final ProjectAeTitles routing;
     private final ImportSpool spool;
-    private final StoragePresentationContextPolicy policy = new StoragePresentationContextPolicy();
+    private final StoragePresentationContextPolicy policy;
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
 
@@ -59,10 +60,18 @@ public class StorageScp implements SmartLifecycle {
     private ExecutorService associations;
     private Thread acceptor;
 
-    public StorageScp(ScpProperties properties, ProjectAeTitles routing, ImportSpool spool) {
+    public StorageScp(ScpProperties properties, ProjectAeTitles routing, ImportSpool spool, DicomToolkit dicom) {
         this.properties = properties;
         this.routing = routing;
         this.spool = spool;
+        this.policy = new StoragePresentationContextPolicy(dicom::canDecode);
+        List<String> rejected = StoragePresentationContextPolicy.CANDIDATE_TRANSFER_SYNTAXES.stream()
+                .filter(uid -> !policy.acceptedTransferSyntaxes().contains(uid)).sorted()
+                .map(dicom::describeTransferSyntax).toList();
+        if (!rejected.isEmpty()) {
+            log.warn("C-STORE receiver rejects {} at negotiation because no decoder for them is installed; senders "
+                    + "must decompress such images or send them in an accepted transfer syntax", rejected);
+        }
     }
 
     @Override

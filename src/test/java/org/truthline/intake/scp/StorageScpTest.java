@@ -3,6 +3,7 @@ package org.truthline.intake.scp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pixelmed.dicom.TransferSyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truthline.dicom.DicomToolkit;
 import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.ImportService;
@@ -61,6 +63,8 @@ class StorageScpTest {
     ImportService imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DicomToolkit dicom;
 
     /**
      * Lists every sample with the storescu option that proposes its transfer syntax and the expected result:
@@ -78,9 +82,6 @@ class StorageScpTest {
                 Arguments.of("01-modalities/US_multiframe_palette_RLE_10f.dcm", "-xr", "IMPORTED"),
                 Arguments.of("01-modalities/VL_colour_photo_3340x2670_J2K.dcm", "-xw", "IMPORTED"),
                 Arguments.of("02-transfer-syntaxes/MR_small_J2K_lossless.dcm", "-xv", "IMPORTED"),
-                // Debian's pixelmed_imageio 20200328 has no JPEG-LS reader: received, then quarantined.
-                Arguments.of("02-transfer-syntaxes/MR_small_JPEG-LS_lossless.dcm", "-xt",
-                        "UNSUPPORTED_TRANSFER_SYNTAX"),
                 Arguments.of("02-transfer-syntaxes/MR_small_RLE.dcm", "-xr", "IMPORTED"),
                 Arguments.of("02-transfer-syntaxes/MR_small_explicit_VR_BE.dcm", "-xb", "IMPORTED"),
                 Arguments.of("02-transfer-syntaxes/MR_small_implicit_VR_LE.dcm", "-xi", "IMPORTED"),
@@ -144,6 +145,34 @@ class StorageScpTest {
         assertThat(imports.files(job.id())).extracting(ImportFileResult::outcome)
                 .containsExactly("HELD", "HELD", "DUPLICATE");
         assertThat(imports.recent(project.id())).hasSize(1);
+    }
+
+    /**
+     * storescu proposes JPEG-LS and the uncompressed syntaxes. Without a JPEG-LS decoder the receiver accepts
+     * only the uncompressed ones, so the image is never answered with Success and then quarantined. dcmtk's
+     * storescu 3.6.7 cannot decompress JPEG-LS itself, so it reports the failure to its user.
+     */
+    @Test
+    void jpegLsWithoutDecoder_isRefusedAtNegotiation() throws Exception {
+        Path file = TestPeers.sample("02-transfer-syntaxes/MR_small_JPEG-LS_lossless.dcm");
+        Path storescu = TestPeers.executable("storescu");
+        ProjectSummary project = projects.create(new NewProject("C-STORE JPEG-LS", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        aeTitles.assign(project.id(), "TLJPEGLS");
+
+        TestPeers.CommandResult sent = TestPeers.run(PEER_TIMEOUT, List.of(storescu.toString(), "-aet", "MODALITY",
+                "-aec", "TLJPEGLS", "-xt", "127.0.0.1", String.valueOf(scp.port()), file.toString()));
+
+        if (dicom.canDecode(TransferSyntax.JPEGLS)) {
+            assertThat(sent.exitCode()).as("storescu output:\n%s", sent.output()).isZero();
+            assertThat(imports.files(waitForImport(project.id()).id())).extracting(ImportFileResult::outcome)
+                    .containsAnyOf("IMPORTED", "HELD");
+            return;
+        }
+        assertThat(sent.exitCode()).as("storescu output:\n%s", sent.output()).isNotZero();
+        assertThat(sent.output()).contains("unable to convert dataset from 'JPEG-LS Lossless'");
+        Thread.sleep(1000);
+        assertThat(imports.recent(project.id())).as("imports of objects answered with Success").isEmpty();
     }
 
     @Test
