@@ -33,7 +33,7 @@ import org.truthline.project.ProjectSummary;
 /**
  * Sends the modality and transfer-syntax samples to the C-STORE receiver with dcmtk's storescu, one association
  * and one project per file. The MR_small transfer-syntax variants share one SOP Instance UID, so in a shared
- * project all but the first would be quarantined as DUPLICATE_CONFLICT.
+ * project all but the first would be recorded as duplicates or conflicts of the first.
  */
 @SpringBootTest(properties = {
         "truthline.scp.enabled=true",
@@ -176,6 +176,30 @@ class StorageScpTest {
     }
 
     @Test
+    void sameObjectFromOtherAe_isDuplicate() throws Exception {
+        Path file = TestPeers.sample("01-modalities/DX_MONOCHROME1_dx_image.dcm");
+        Path storescu = TestPeers.executable("storescu");
+        ProjectSummary project = projects.create(new NewProject("C-STORE resent", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        aeTitles.assign(project.id(), "TLRESENT");
+
+        for (String callingAe : List.of("FIRST_PACS", "SECOND_PACS")) {
+            TestPeers.CommandResult sent = TestPeers.run(PEER_TIMEOUT, List.of(storescu.toString(), "-aet",
+                    callingAe, "-aec", "TLRESENT", "127.0.0.1", String.valueOf(scp.port()), file.toString()));
+            assertThat(sent.exitCode()).as("storescu output:\n%s", sent.output()).isZero();
+            waitForImports(project.id(), callingAe.equals("FIRST_PACS") ? 1 : 2);
+        }
+        ImportJob fromFile = waitForFolderImport(imports.start(project.id(), file.toAbsolutePath(), "lead").id());
+
+        List<ImportJob> jobs = imports.recent(project.id());
+        assertThat(jobs).hasSize(3);
+        ImportJob resent = jobs.get(1);
+        assertThat(resent.source()).isEqualTo("C-STORE from SECOND_PACS");
+        assertThat(imports.files(resent.id())).extracting(ImportFileResult::outcome).containsExactly("DUPLICATE");
+        assertThat(imports.files(fromFile.id())).extracting(ImportFileResult::outcome).containsExactly("DUPLICATE");
+    }
+
+    @Test
     void echoscu_succeedsOnDefaultAeTitle() throws Exception {
         Path echoscu = TestPeers.executable("echoscu");
         if (projects.findByName(DEFAULT_PROJECT).isEmpty()) {
@@ -206,6 +230,30 @@ class StorageScpTest {
         assertThatThrownBy(() -> aeTitles.assign(project.id(), "A_TITLE_TOO_LONG_1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 16");
+    }
+
+    /** Waits until the project has {@code count} imports and none of them is running. */
+    private void waitForImports(long projectId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            List<ImportJob> jobs = imports.recent(projectId);
+            if (jobs.size() >= count && jobs.stream().noneMatch(job -> "RUNNING".equals(job.status()))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Project " + projectId + " did not have " + count
+                + " finished imports within 2 minutes");
+    }
+
+    private ImportJob waitForFolderImport(long importId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        ImportJob job = imports.get(importId);
+        while ("RUNNING".equals(job.status()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            job = imports.get(importId);
+        }
+        return job;
     }
 
     /** Waits for the project's first import job to exist and finish; the receiver creates it at association end. */
