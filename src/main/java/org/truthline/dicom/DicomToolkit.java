@@ -48,6 +48,13 @@ public interface DicomToolkit {
     DataSetDigest digestDataSet(Path file) throws DicomRejectedException;
 
     /**
+     * Returns Media Storage SOP Instance UID (0002,0003) from the File Meta Information, reading nothing after
+     * it, or an empty value when the file has no File Meta Information, the value is missing or the file cannot
+     * be read.
+     */
+    Optional<String> mediaStorageSopInstanceUid(Path file);
+
+    /**
      * Returns true when Pixel Data in this transfer syntax can be decoded here: the native syntaxes and RLE
      * always, a compressed syntax only when an ImageIO reader for it is installed.
      */

@@ -99,6 +99,23 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
+    public Optional<String> mediaStorageSopInstanceUid(Path file) {
+        AttributeList meta = new AttributeList();
+        try (DicomInputStream in = HeaderReader.open(file, null)) {
+            if (!in.haveMetaHeader()) {
+                return Optional.empty();
+            }
+            meta.readOnlyMetaInformationHeader(in);
+        } catch (IOException | DicomException | RuntimeException e) {
+            // PixelMed may also fail with a runtime exception on a garbled header; either way there is no UID.
+            log.debug("{}: no File Meta Information to read ({})", file.getFileName(), e.toString());
+            return Optional.empty();
+        }
+        String uid = Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.MediaStorageSOPInstanceUID).trim();
+        return uid.isEmpty() ? Optional.empty() : Optional.of(uid);
+    }
+
+    @Override
     public boolean canDecode(String transferSyntaxUid) {
         return TransferSyntaxes.canDecode(transferSyntaxUid);
     }

@@ -71,6 +71,13 @@ class DataSetDigestTest {
         assertThat(toolkit.digestDataSet(edited).sha256()).isNotEqualTo(toolkit.digestDataSet(original).sha256());
     }
 
+    @Test
+    void mediaStorageSopInstanceUid_readFromFileMeta() throws Exception {
+        Path file = Path.of("samples", "MR_small.dcm");
+
+        assertThat(toolkit.mediaStorageSopInstanceUid(file)).hasValue(toolkit.read(file).sopInstanceUid());
+    }
+
     private static AttributeList read(Path file) throws Exception {
         AttributeList list = new AttributeList();
         list.read(file.toFile());

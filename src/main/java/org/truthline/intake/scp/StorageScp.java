@@ -1,7 +1,6 @@
 package org.truthline.intake.scp;
 
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.StorageSOPClassSCP;
 import java.io.IOException;
@@ -186,7 +185,7 @@ public class StorageScp implements SmartLifecycle {
         try {
             new StorageSOPClassSCP(new ReplayingSocket(socket, request.pdu()), request.calledAeTitle(),
                     MAXIMUM_PDU_LENGTH_RECEIVED, SOCKET_BUFFER_BYTES, SOCKET_BUFFER_BYTES, folder.toFile(),
-                    StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, received, null, null, null, null, policy)
+                    new SafeStoredFilePathStrategy(), received, null, null, null, null, policy)
                     .run();
         } finally {
             importReceived(received, folder, projectId, request.callingAeTitle());

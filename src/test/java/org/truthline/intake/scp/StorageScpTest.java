@@ -3,6 +3,9 @@ package org.truthline.intake.scp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,9 +51,11 @@ class StorageScpTest {
     private static final Duration PEER_TIMEOUT = Duration.ofMinutes(2);
     private static final AtomicInteger AE_NUMBER = new AtomicInteger();
 
+    static Path dataDir;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("truthline-scp-test");
+        dataDir = Files.createTempDirectory("truthline-scp-test");
         registry.add("truthline.data-dir", dataDir::toString);
     }
 
@@ -113,6 +119,7 @@ class StorageScpTest {
         List<ImportFileResult> results = imports.files(job.id());
         assertThat(results).hasSize(1);
         ImportFileResult result = results.get(0);
+        assertThat(result.fileName()).isEqualTo(sopInstanceUid(file) + ".dcm");
         // HELD means imported and waiting for the burned-in annotation review, which most samples get.
         String outcome = "IMPORTED".equals(result.outcome()) || "HELD".equals(result.outcome()) ? "IMPORTED"
                 : result.reasonCode();
@@ -144,7 +151,43 @@ class StorageScpTest {
         // SOP class, so it arrives byte for byte equal to MR_small and is recorded as a duplicate.
         assertThat(imports.files(job.id())).extracting(ImportFileResult::outcome)
                 .containsExactly("HELD", "HELD", "DUPLICATE");
+        String mrSmall = sopInstanceUid(TestPeers.sample("01-modalities/MR_small.dcm"));
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName).containsExactly(
+                sopInstanceUid(TestPeers.sample("01-modalities/CT_small.dcm")) + ".dcm", mrSmall + ".dcm",
+                mrSmall + "-2.dcm");
         assertThat(imports.recent(project.id())).hasSize(1);
+    }
+
+    /**
+     * PixelMed's own receiver names the spooled file after the Affected SOP Instance UID as sent, and deletes a
+     * file already at that path. A UID with {@code ../} must neither reach nor delete a file outside the spool.
+     */
+    @Test
+    void uidWithPathSegments_staysInSpool(@TempDir Path folder) throws Exception {
+        Path storescu = TestPeers.executable("storescu");
+        AttributeList list = new AttributeList();
+        list.read(TestPeers.sample("01-modalities/CT_small.dcm").toFile());
+        list.remove(TagFromName.SOPInstanceUID);
+        list.putNewAttribute(TagFromName.SOPInstanceUID).addValue("../../outside");
+        list.removeMetaInformationHeaderAttributes();
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "CRAFTED");
+        Path crafted = folder.resolve("crafted.dcm");
+        list.write(crafted.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+        Path outside = dataDir.resolve("spool").resolve("outside");
+        Files.createDirectories(outside.getParent());
+        Files.writeString(outside, "must survive");
+        ProjectSummary project = projects.create(new NewProject("C-STORE crafted UID", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        aeTitles.assign(project.id(), "TLCRAFTED");
+
+        TestPeers.CommandResult sent = TestPeers.run(PEER_TIMEOUT, List.of(storescu.toString(), "-aet", "CRAFTER",
+                "-aec", "TLCRAFTED", "127.0.0.1", String.valueOf(scp.port()), crafted.toString()));
+
+        assertThat(sent.exitCode()).as("storescu output:\n%s", sent.output()).isZero();
+        ImportJob job = waitForImport(project.id());
+        assertThat(Files.readString(outside)).isEqualTo("must survive");
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName)
+                .containsExactly("_.._.._outside.dcm");
     }
 
     /**
@@ -230,6 +273,10 @@ class StorageScpTest {
         assertThatThrownBy(() -> aeTitles.assign(project.id(), "A_TITLE_TOO_LONG_1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 16");
+    }
+
+    private String sopInstanceUid(Path file) throws Exception {
+        return dicom.read(file).sopInstanceUid();
     }
 
     /** Waits until the project has {@code count} imports and none of them is running. */
