@@ -81,7 +81,8 @@ public class DicomwebPullService {
         if (studies.isEmpty()) {
             throw new IllegalArgumentException("No study at " + baseUrl + " matches " + describe(request) + ".");
         }
-        Path folder = spool.newFolder("dicomweb");
+        String source = "DICOMweb pull from " + baseUrl;
+        Path folder = spool.newFolder(ImportSpool.DICOMWEB, projectId, source, userId);
         List<Path> files = new ArrayList<>();
         try {
             for (String study : studies) {
@@ -96,7 +97,7 @@ public class DicomwebPullService {
             throw new IllegalArgumentException("The PACS at " + baseUrl + " returned no instances for "
                     + describe(request) + ".");
         }
-        ImportJob job = spool.importFiles(projectId, folder, files, "DICOMweb pull from " + baseUrl, userId);
+        ImportJob job = spool.importFiles(projectId, folder, files, source, userId);
         log.info("Pulled {} instance(s) of {} study(ies) from {} for project {}; import {} started", files.size(),
                 studies.size(), baseUrl, projectId, job.id());
         return job;

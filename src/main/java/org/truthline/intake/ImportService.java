@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +54,16 @@ import org.truthline.project.ProjectService;
  * never opened: they get a quarantine entry without a copy, and so do files a DICOMDIR lists but that are
  * missing. No read of a file goes past {@code truthline.intake.max-file-bytes}. Imports run one at a time on a
  * background thread; {@link #get(long)} reports progress.
+ *
+ * <p>At start-up, imports still RUNNING from an earlier run of the server are marked INTERRUPTED, because the
+ * thread that ran them is gone. The spool owners ({@code ImportSpool}, {@link UploadService}) then import their
+ * leftover files again through {@link #resumeSpooled}.
  */
 @Service
-public class ImportService implements DisposableBean {
+public class ImportService implements InitializingBean, DisposableBean {
+
+    /** Status of an import that a server stop cut short. */
+    public static final String INTERRUPTED = "INTERRUPTED";
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String DICOMDIR = "DICOMDIR";
@@ -668,6 +676,84 @@ public class ImportService implements DisposableBean {
                 rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("held_files"),
                 rs.getInt("companion_files"));
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        interruptUnfinished();
+    }
+
+    /**
+     * Marks every RUNNING import as INTERRUPTED, with an error message that says how far it got and what to do.
+     * It runs once at start-up, before this server creates any import, so every RUNNING import was left by an
+     * earlier run. NOTE: this assumes one Truthline server per database.
+     *
+     * @return the ids of the imports marked
+     */
+    public List<Long> interruptUnfinished() {
+        List<ImportJob> unfinished = jdbc.sql("SELECT * FROM import_job WHERE status = 'RUNNING' ORDER BY id")
+                .query(ImportService::mapJob).list();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (ImportJob job : unfinished) {
+            String error = interruptedMessage(job) + " Start the import again; files it already imported are then "
+                    + "recorded as duplicates.";
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        UPDATE import_job SET status = ?, error = ?, finished_at = ?
+                        WHERE id = ? AND status = 'RUNNING'""")
+                        .params(INTERRUPTED, error, now, job.id()).update();
+                audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMPORT_FINISHED, job.projectId(), null,
+                        Map.of("importId", job.id(), "status", INTERRUPTED, "processed", job.processedFiles(),
+                                "total", job.totalFiles())));
+            });
+            log.warn("Import {} into project {} from {} was cut short by a server stop after {} of {} files; "
+                    + "marked {}", job.id(), job.projectId(), job.source(), job.processedFiles(), job.totalFiles(),
+                    INTERRUPTED);
+        }
+        return unfinished.stream().map(ImportJob::id).toList();
+    }
+
+    /**
+     * Starts importing again the files of a spool folder that a server stop left behind, as a new import whose
+     * source notes the restart. The interrupted import named in the manifest gets the new import's id in its
+     * error message, and the manifest is rewritten to name the new import.
+     */
+    public ImportJob resumeSpooled(SpoolManifest manifest, Path folder, List<Path> files) {
+        ImportJob job = startFiles(manifest.projectId(), folder, files,
+                manifest.source() + " (resumed after a server restart)", manifest.userId());
+        if (manifest.importId() != null) {
+            markResumed(manifest.importId(), job.id());
+        }
+        manifest.withImportId(job.id()).write(folder);
+        return job;
+    }
+
+    /**
+     * Returns true when the import exists and ended by itself (COMPLETED or FAILED), so its spool folder was only
+     * waiting to be deleted when the server stopped.
+     */
+    public boolean hasFinished(long importId) {
+        return jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(importId).query(String.class).optional()
+                .filter(status -> status.equals("COMPLETED") || status.equals("FAILED")).isPresent();
+    }
+
+    /** Replaces the advice to start an interrupted import again by the id of the import that resumes it. */
+    private void markResumed(long interruptedImportId, long resumingImportId) {
+        Optional<ImportJob> job = jdbc.sql("SELECT * FROM import_job WHERE id = ?").param(interruptedImportId)
+                .query(ImportService::mapJob).optional();
+        if (job.isEmpty() || !INTERRUPTED.equals(job.get().status())) {
+            return;
+        }
+        jdbc.sql("UPDATE import_job SET error = ? WHERE id = ?")
+                .params(interruptedMessage(job.get()) + " Its spooled files are imported again by import "
+                        + resumingImportId + ".", interruptedImportId)
+                .update();
+    }
+
+    private static String interruptedMessage(ImportJob job) {
+        String progress = job.totalFiles() == 0 ? "before it had listed its files"
+                : "after " + job.processedFiles() + " of " + job.totalFiles() + " files";
+        return "The Truthline server stopped before this import finished, " + progress + ".";
     }
 
     @Override

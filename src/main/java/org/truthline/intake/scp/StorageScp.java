@@ -178,7 +178,8 @@ public class StorageScp implements SmartLifecycle {
 
     private void receive(Socket socket, AssociationRequest request, long projectId, String peer)
             throws IOException, DicomException, DicomNetworkException {
-        Path folder = spool.newFolder("c-store");
+        String source = "C-STORE from " + request.callingAeTitle();
+        Path folder = spool.newFolder(ImportSpool.C_STORE, projectId, source, IMPORT_USER);
         ReceivedFiles received = new ReceivedFiles(folder);
         log.info("Association from {} (calling AE '{}', called AE '{}') accepted for project {}", peer,
                 request.callingAeTitle(), request.calledAeTitle(), projectId);
@@ -188,20 +189,20 @@ public class StorageScp implements SmartLifecycle {
                     new SafeStoredFilePathStrategy(), received, null, null, null, null, policy)
                     .run();
         } finally {
-            importReceived(received, folder, projectId, request.callingAeTitle());
+            importReceived(received, folder, projectId, source);
         }
     }
 
     /** Imports whatever arrived complete, also when the association was aborted halfway. */
-    private void importReceived(ReceivedFiles received, Path folder, long projectId, String callingAeTitle) {
+    private void importReceived(ReceivedFiles received, Path folder, long projectId, String source) {
         List<Path> files = received.files();
         if (files.isEmpty()) {
             spool.delete(folder);
             return;
         }
-        ImportJob job = spool.importFiles(projectId, folder, files, "C-STORE from " + callingAeTitle, IMPORT_USER);
-        log.info("Association from calling AE '{}' ended with {} object(s); import {} started for project {}",
-                callingAeTitle, files.size(), job.id(), projectId);
+        ImportJob job = spool.importFiles(projectId, folder, files, source, IMPORT_USER);
+        log.info("Association ({}) ended with {} object(s); import {} started for project {}", source,
+                files.size(), job.id(), projectId);
     }
 
     private static void closeQuietly(Socket socket) {
