@@ -195,10 +195,20 @@ public class ImportService implements InitializingBean, DisposableBean {
      * @param source what the files came from, as shown to leads (e.g. "upload of 3 files")
      */
     public ImportJob startFiles(long projectId, Path root, List<Path> files, String source, String userId) {
+        return startFiles(projectId, root, FolderListing.of(files), source, userId);
+    }
+
+    /**
+     * Starts importing files as {@link #startFiles(long, Path, List, String, String)} does, and also records a
+     * MISSING_REFERENCED_FILE result for each file that a DICOMDIR of the listing references but that is missing.
+     */
+    public ImportJob startFiles(long projectId, Path root, FolderListing listing, String source, String userId) {
         projects.get(projectId);
         long jobId = createJob(projectId, source, userId);
-        FolderListing listing = FolderListing.of(files.stream().map(f -> f.toAbsolutePath().normalize()).toList());
-        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> listing, userId));
+        FolderListing absolute = new FolderListing(
+                listing.files().stream().map(f -> f.toAbsolutePath().normalize()).toList(),
+                listing.missingReferences());
+        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> absolute, userId));
         return get(jobId);
     }
 

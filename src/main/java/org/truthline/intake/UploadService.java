@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.FolderListing;
 
 /**
  * Spools files uploaded through the browser under the data directory and imports each batch as one import job.
@@ -258,8 +260,9 @@ public class UploadService implements DisposableBean {
     }
 
     /**
-     * Starts one import job for every file of the batch except DICOMDIRs. The spool folder is deleted after the
-     * job has finished.
+     * Starts one import job for every file of the batch except DICOMDIRs. A file that a DICOMDIR of the batch lists
+     * but that was not uploaded gets a MISSING_REFERENCED_FILE result. The spool folder is deleted after the job
+     * has finished.
      *
      * @throws IllegalArgumentException when the batch contains no file, or only DICOMDIRs
      */
@@ -278,7 +281,8 @@ public class UploadService implements DisposableBean {
                     projectId, uploaded.size() - files.size());
         }
         String source = "upload of " + files.size() + (files.size() == 1 ? " file" : " files") + " by " + userId;
-        ImportJob job = imports.startFiles(projectId, batch.root(), files, source, userId);
+        ImportJob job = imports.startFiles(projectId, batch.root(), new FolderListing(files, missingReferences(batch)),
+                source, userId);
         new SpoolManifest(projectId, source, userId, job.id()).write(batch.root());
         spoolsOfRunningImports.put(job.id(), batch.root());
         log.info("Import {} of {} uploaded files into project {} started by {}", job.id(), files.size(), projectId,
@@ -292,16 +296,22 @@ public class UploadService implements DisposableBean {
      * because exports made on Windows or macOS often list {@code IM0001} for a file stored as {@code im0001}.
      */
     public List<String> missingDicomdirReferences(Batch batch) {
+        return missingReferences(batch).keySet().stream().map(file -> batch.root().relativize(file).toString())
+                .toList();
+    }
+
+    /** Returns each file that a DICOMDIR of the batch references but that is not in the batch, to that DICOMDIR. */
+    private Map<Path, Path> missingReferences(Batch batch) {
         List<Path> files = batch.files();
         Set<String> present = files.stream().map(file -> key(batch, file)).collect(Collectors.toSet());
-        List<String> missing = new ArrayList<>();
+        Map<Path, Path> missing = new LinkedHashMap<>();
         for (Path file : files) {
             if (!isDicomdir(file)) {
                 continue;
             }
             for (Path referenced : dicom.referencedFiles(file)) {
                 if (referenced.startsWith(batch.root()) && !present.contains(key(batch, referenced))) {
-                    missing.add(batch.root().relativize(referenced).toString());
+                    missing.putIfAbsent(referenced, file);
                 }
             }
         }
