@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truthline.audit.AuditEntry;
@@ -76,6 +73,7 @@ public class ImportService implements InitializingBean, DisposableBean {
     private final ProjectDeidentification deidentification;
     private final CompanionObjectStore companions;
     private final DuplicateCheck duplicates;
+    private final QuarantineRecorder quarantines;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
@@ -90,7 +88,8 @@ public class ImportService implements InitializingBean, DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
-            DuplicateCheck duplicates, ApplicationEventPublisher events, TransactionTemplate transaction,
+            DuplicateCheck duplicates, QuarantineRecorder quarantines, ApplicationEventPublisher events,
+            TransactionTemplate transaction,
             ObjectMapper mapper, DicomLimits limits, @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
@@ -104,6 +103,7 @@ public class ImportService implements InitializingBean, DisposableBean {
         this.deidentification = deidentification;
         this.companions = companions;
         this.duplicates = duplicates;
+        this.quarantines = quarantines;
         this.events = events;
         this.transaction = transaction;
         this.mapper = mapper;
@@ -281,7 +281,7 @@ public class ImportService implements InitializingBean, DisposableBean {
                 count(jobId, importEntry(jobId, projectId, file, nameOf(root, file), userId));
             }
             for (Map.Entry<Path, Path> missing : listing.missingReferences().entrySet()) {
-                count(jobId, missingReference(jobId, projectId, nameOf(root, missing.getKey()),
+                count(jobId, quarantines.missingReference(jobId, projectId, nameOf(root, missing.getKey()),
                         nameOf(root, missing.getValue()), userId));
             }
             jdbc.sql("UPDATE import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
@@ -322,15 +322,15 @@ public class ImportService implements InitializingBean, DisposableBean {
     private ImportFileResult importEntry(long jobId, long projectId, Path file, String name, String userId) {
         try {
             if (Files.isSymbolicLink(file)) {
-                return symbolicLink(jobId, projectId, name, userId);
+                return quarantines.symbolicLink(jobId, projectId, name, userId);
             }
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !BoundedFiles.isRegularFile(file)) {
-                return notRegularFile(jobId, projectId, file, name, userId);
+                return quarantines.notRegularFile(jobId, projectId, file, name, userId);
             }
             return importOne(jobId, projectId, file, name, userId);
         } catch (RuntimeException e) {
             log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
-            return quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
                     name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); the file is kept in quarantine for inspection.", userId);
         }
@@ -341,17 +341,17 @@ public class ImportService implements InitializingBean, DisposableBean {
         try {
             summary = dicom.read(file);
         } catch (DicomRejectedException e) {
-            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
         }
         ObjectKind kind = ObjectKind.of(summary);
         if (kind == ObjectKind.ENCAPSULATED_DOCUMENT) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.ENCAPSULATED_DOCUMENT, name
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.ENCAPSULATED_DOCUMENT, name
                     + ": is an encapsulated document (" + ObjectKind.describeSopClass(summary.sopClassUid())
                     + "), whose document content Truthline cannot de-identify; it stays in quarantine. Leave it "
                     + "out of the export, or send its pages as images once identifying text is removed.", userId);
         }
         if (kind == ObjectKind.UNSUPPORTED_NON_IMAGE) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
                     + ": has no Pixel Data (" + ObjectKind.describeSopClass(summary.sopClassUid()) + "). Truthline "
                     + "labels images and keeps only these non-image objects with their study: "
                     + ObjectKind.COMPANION_CLASSES + "; leave this object out of the export.", userId);
@@ -360,12 +360,13 @@ public class ImportService implements InitializingBean, DisposableBean {
         try {
             sha256 = BoundedFiles.sha256(file, maxFileBytes);
         } catch (BoundedFiles.TooLargeException e) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.FILE_TOO_LARGE, name + ": file grew "
-                    + "past the limit of " + maxFileBytes + " bytes while it was read; raise "
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.FILE_TOO_LARGE,
+                    name + ": file grew past the limit of " + maxFileBytes + " bytes while it was read; raise "
                     + "truthline.intake.max-file-bytes if such files are expected.", userId);
         } catch (IOException e) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.NOT_DICOM, name + ": file cannot be "
-                    + "read (" + e.getMessage() + "); check that it exists and is readable.", userId);
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.NOT_DICOM,
+                    name + ": file cannot be read (" + e.getMessage() + "); check that it exists and is readable.",
+                    userId);
         }
         Optional<DuplicateCheck.StoredInstance> existing = duplicates.find(projectId, summary.sopInstanceUid());
         if (existing.isPresent()) {
@@ -373,13 +374,13 @@ public class ImportService implements InitializingBean, DisposableBean {
             try {
                 verdict = duplicates.compare(existing.get(), file, name, sha256);
             } catch (DicomRejectedException e) {
-                return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+                return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
             }
             if (verdict.duplicate()) {
                 return duplicate(jobId, projectId, name, verdict, userId);
             }
-            return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, verdict.message(),
-                    userId);
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT,
+                    verdict.message(), userId);
         }
         if (kind == ObjectKind.COMPANION) {
             return storeCompanion(jobId, projectId, file, name, summary, sha256, userId);
@@ -407,7 +408,7 @@ public class ImportService implements InitializingBean, DisposableBean {
             long id = companions.store(jobId, projectId, file, name, summary, sha256, userId);
             return record(jobId, new ImportFileResult(name, "COMPANION", null, id, null, null));
         } catch (DicomRejectedException e) {
-            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
         }
     }
 
@@ -464,7 +465,8 @@ public class ImportService implements InitializingBean, DisposableBean {
             return result;
         } catch (RejectedDuringStore e) {
             deleteQuietly(deidentifiedTemp, written[0], written[1]);
-            return quarantine(jobId, projectId, file, name, e.rejection.reason(), e.rejection.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.rejection.reason(),
+                    e.rejection.getMessage(), userId);
         } catch (RuntimeException e) {
             deleteQuietly(deidentifiedTemp, written[0], written[1]);
             throw e;
@@ -495,145 +497,6 @@ public class ImportService implements InitializingBean, DisposableBean {
                 .update();
         return jdbc.sql("SELECT id FROM image WHERE project_id = ? AND original_sop_instance_uid = ?")
                 .params(projectId, original.sopInstanceUid()).query(Long.class).single();
-    }
-
-    /**
-     * Quarantines a file with its reason and records the file's result in the import. A project keeps one entry
-     * per distinct content. When the same bytes were quarantined before, the existing entry counts another
-     * attempt, takes the latest file name, reason and import, and keeps its copy of the file. A file larger than
-     * {@code truthline.intake.max-file-bytes}, or one that cannot be read, gets an entry without a copy.
-     */
-    private ImportFileResult quarantine(long jobId, long projectId, Path file, String name, QuarantineReason reason,
-            String message, String userId) {
-        String sha256;
-        Optional<KeptQuarantine> earlier;
-        Path kept;
-        try {
-            sha256 = BoundedFiles.sha256(file, maxFileBytes);
-            earlier = keptQuarantine(projectId, sha256);
-            Optional<Path> reusable = earlier.map(KeptQuarantine::keptPath).filter(Files::exists);
-            kept = reusable.isPresent() ? reusable.get() : keepCopy(projectId, file);
-        } catch (BoundedFiles.TooLargeException e) {
-            return recordQuarantine(jobId, projectId, name, reason, message + " No copy is kept, because the file "
-                    + "is larger than truthline.intake.max-file-bytes (" + maxFileBytes + " bytes).", null, null,
-                    Optional.empty(), userId);
-        } catch (IOException e) {
-            log.warn("Import {}: no copy of quarantined file {} could be kept", jobId, name, e);
-            return recordQuarantine(jobId, projectId, name, reason, message + " No copy is kept, because the file "
-                    + "cannot be read (" + e.getMessage() + ").", null, null, Optional.empty(), userId);
-        }
-        return recordQuarantine(jobId, projectId, name, reason, message, sha256, kept, earlier, userId);
-    }
-
-    /** Records a quarantine entry for something that has no content to keep (a link, a special or missing file). */
-    private ImportFileResult quarantineWithoutCopy(long jobId, long projectId, String name, QuarantineReason reason,
-            String message, String userId) {
-        return recordQuarantine(jobId, projectId, name, reason, message, null, null, Optional.empty(), userId);
-    }
-
-    /**
-     * Adds or updates the quarantine entry and records the file's result, in one transaction.
-     *
-     * @param sha256 the content hash, or null for an entry without a copy
-     * @param kept the kept copy, or null
-     * @param earlier the entry for the same content, which counts another attempt
-     */
-    private ImportFileResult recordQuarantine(long jobId, long projectId, String name, QuarantineReason reason,
-            String message, String sha256, Path kept, Optional<KeptQuarantine> earlier, String userId) {
-        return transaction.execute(status -> {
-            OffsetDateTime now = OffsetDateTime.now();
-            String keptPath = kept == null ? null : kept.toString();
-            long quarantineId;
-            int attempts;
-            if (earlier.isPresent()) {
-                quarantineId = earlier.get().id();
-                attempts = earlier.get().attempts() + 1;
-                jdbc.sql("""
-                        UPDATE quarantine_item SET import_id = ?, file_name = ?, kept_path = ?, reason_code = ?,
-                            reason = ?, status = 'OPEN', attempts = attempts + 1, last_attempt_at = ?
-                        WHERE id = ?""")
-                        .params(jobId, name, keptPath, reason.name(), message, now, quarantineId).update();
-            } else {
-                attempts = 1;
-                KeyHolder key = new GeneratedKeyHolder();
-                jdbc.sql("""
-                        INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason,
-                            status, created_at, content_sha256, attempts, last_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1, ?)""")
-                        .params(projectId, jobId, name, keptPath, reason.name(), message, now, sha256, now)
-                        .update(key, "id");
-                quarantineId = key.getKey().longValue();
-            }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("importId", jobId);
-            details.put("quarantineId", quarantineId);
-            details.put("file", name);
-            details.put("reasonCode", reason.name());
-            details.put("reason", message);
-            if (sha256 != null) {
-                details.put("sha256", sha256);
-            }
-            details.put("attempt", attempts);
-            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, details));
-            log.warn("Import {}: {} quarantined ({}), attempt {} for quarantine entry {}", jobId, name, reason,
-                    attempts, quarantineId);
-            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, null, reason.name(), message);
-            jdbc.sql("""
-                    INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(jobId, name, result.outcome(), quarantineId, reason.name(), message, now)
-                    .update();
-            return result;
-        });
-    }
-
-    private Optional<KeptQuarantine> keptQuarantine(long projectId, String sha256) {
-        return jdbc.sql("""
-                SELECT id, kept_path, attempts FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?""")
-                .params(projectId, sha256)
-                .query((rs, n) -> new KeptQuarantine(rs.getLong("id"),
-                        rs.getString("kept_path") == null ? null : Path.of(rs.getString("kept_path")),
-                        rs.getInt("attempts")))
-                .optional();
-    }
-
-    /** Copies a rejected file into the project's quarantine folder and returns the copy's path. */
-    private Path keepCopy(long projectId, Path file) throws IOException {
-        Path kept = storage.quarantine(projectId).resolve(UUID.randomUUID() + "-" + file.getFileName());
-        BoundedFiles.copy(file, kept, maxFileBytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return kept;
-    }
-
-    /** The existing quarantine entry for a file content, with the path of its kept copy (null when none). */
-    private record KeptQuarantine(long id, Path keptPath, int attempts) {
-    }
-
-    /**
-     * Records a symbolic link without following it: its target may lie outside the imported folder, so neither
-     * the target nor its first bytes are copied into Truthline.
-     */
-    private ImportFileResult symbolicLink(long jobId, long projectId, String name, String userId) {
-        log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
-        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.SYMBOLIC_LINK,
-                name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder.",
-                userId);
-    }
-
-    /** Records a FIFO, device or socket without opening it, because a read from it may block or never end. */
-    private ImportFileResult notRegularFile(long jobId, long projectId, Path file, String name, String userId) {
-        String kind = SpecialFiles.describe(file);
-        log.warn("Import {}: {} is {} and was not read", jobId, name, kind);
-        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.NOT_REGULAR_FILE, name + ": is "
-                + kind + ", not a regular file, so intake did not read it; copy the DICOM file itself into the "
-                + "folder.", userId);
-    }
-
-    private ImportFileResult missingReference(long jobId, long projectId, String name, String dicomdir,
-            String userId) {
-        return quarantineWithoutCopy(jobId, projectId, name, QuarantineReason.MISSING_REFERENCED_FILE, name
-                + ": is listed in " + dicomdir + " but missing from the folder, so this object was not imported; "
-                + "copy the file from the original medium or export and import the folder again (files already "
-                + "imported are recorded as duplicates).", userId);
     }
 
     private ImportFileResult record(long jobId, ImportFileResult result) {
