@@ -8,9 +8,13 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,33 +30,44 @@ final class DicomFolders {
     }
 
     /**
-     * Returns every regular, non-hidden file under the folder as an absolute path, sorted, with each DICOMDIR
-     * replaced by the files it references. A referenced file outside the DICOMDIR's folder or missing on disk is skipped with a
-     * warning.
+     * Lists every non-hidden entry under the folder that is not a folder, with each DICOMDIR replaced by the files
+     * it references. Given a DICOMDIR file instead of a folder, lists the files it references. A referenced file
+     * that does not exist is reported in {@link FolderListing#missingReferences()}, and a reference to a folder
+     * is skipped with a warning.
      */
-    static List<Path> list(Path folder) {
-        Path root = folder.toAbsolutePath().normalize();
+    static FolderListing list(Path folderOrDicomdir) {
+        Path root = folderOrDicomdir.toAbsolutePath().normalize();
         TreeSet<Path> files = new TreeSet<>();
+        Map<Path, Path> missing = new LinkedHashMap<>();
+        if (isDicomdir(root) && !Files.isDirectory(root)) {
+            addReferences(root, files, missing);
+            return new FolderListing(List.copyOf(files), missing);
+        }
         List<Path> directories = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            // Symbolic links are listed but never followed, so the caller can report them instead of skipping
-            // a linked folder silently.
-            walk.filter(path -> Files.isSymbolicLink(path) || Files.isRegularFile(path))
+            // Symbolic links and special files are listed but never followed or opened, so the caller can report
+            // them instead of skipping them silently.
+            walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))
                     .filter(path -> !isHidden(root, path))
                     .forEach(path -> {
-                        if (DICOMDIR.equalsIgnoreCase(path.getFileName().toString())) {
+                        if (isDicomdir(path)) {
                             directories.add(path);
                         } else {
                             files.add(path);
                         }
                     });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list folder " + folder, e);
+            throw new UncheckedIOException("Cannot list folder " + folderOrDicomdir, e);
         }
         for (Path directory : directories) {
-            files.addAll(referencedFiles(directory));
+            addReferences(directory, files, missing);
         }
-        return List.copyOf(files);
+        return new FolderListing(List.copyOf(files), missing);
+    }
+
+    private static boolean isDicomdir(Path path) {
+        Path name = path.getFileName();
+        return name != null && DICOMDIR.equalsIgnoreCase(name.toString());
     }
 
     private static boolean isHidden(Path root, Path file) {
@@ -64,17 +79,18 @@ final class DicomFolders {
         return false;
     }
 
-    /** Returns the files of {@link #references} that exist, skipping missing ones with a warning. */
-    private static List<Path> referencedFiles(Path dicomdir) {
-        List<Path> existing = new ArrayList<>();
+    /** Adds the files of {@link #references} that exist to {@code files}, and the others to {@code missing}. */
+    private static void addReferences(Path dicomdir, Set<Path> files, Map<Path, Path> missing) {
         for (Path path : references(dicomdir)) {
-            if (Files.isRegularFile(path)) {
-                existing.add(path);
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                log.warn("DICOMDIR {} references {}, which is a folder; skipped", dicomdir, path);
+            } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                files.add(path);
             } else {
-                log.warn("DICOMDIR {} references {}, which is missing; skipped", dicomdir, path);
+                log.warn("DICOMDIR {} references {}, which is missing", dicomdir, path);
+                missing.putIfAbsent(path, dicomdir);
             }
         }
-        return existing;
     }
 
     /**

@@ -18,8 +18,18 @@ import java.util.Set;
  */
 public interface DicomToolkit {
 
-    /** Lists the DICOM files under a folder, recursively; when the folder has a DICOMDIR, the files it references. */
-    List<Path> listFiles(Path folder);
+    /**
+     * Lists the entries under a folder, recursively, that are not folders: regular files, and also symbolic links
+     * and special files, which the caller must not open blindly. A DICOMDIR is replaced by the files it
+     * references, and referenced files that are missing are listed apart. Given a DICOMDIR file instead of a
+     * folder, it lists what that DICOMDIR references.
+     */
+    FolderListing listFolder(Path folderOrDicomdir);
+
+    /** Returns the files of {@link #listFolder}, without the missing references. */
+    default List<Path> listFiles(Path folder) {
+        return listFolder(folder).files();
+    }
 
     /**
      * Returns the files that a DICOMDIR references, resolved against its folder, whether they exist or not.
@@ -30,6 +40,28 @@ public interface DicomToolkit {
 
     /** Reads the header and checks the limits, without decoding pixels. */
     DicomSummary read(Path file) throws DicomRejectedException;
+
+    /**
+     * Computes the digest of a file's data set in a canonical encoding (see {@link DataSetDigest}). It reads the
+     * whole file with Pixel Data, after the same limit checks as {@link #read}.
+     */
+    DataSetDigest digestDataSet(Path file) throws DicomRejectedException;
+
+    /**
+     * Returns Media Storage SOP Instance UID (0002,0003) from the File Meta Information, reading nothing after
+     * it, or an empty value when the file has no File Meta Information, the value is missing or the file cannot
+     * be read.
+     */
+    Optional<String> mediaStorageSopInstanceUid(Path file);
+
+    /**
+     * Returns true when Pixel Data in this transfer syntax can be decoded here: the native syntaxes and RLE
+     * always, a compressed syntax only when an ImageIO reader for it is installed.
+     */
+    boolean canDecode(String transferSyntaxUid);
+
+    /** Returns the transfer syntax UID with its name, such as "1.2.840.10008.1.2.4.80 (JPEG-LS Lossless)". */
+    String describeTransferSyntax(String transferSyntaxUid);
 
     /**
      * Writes a de-identified copy of {@code source} to {@code target}: PS3.15 Annex E Basic Profile, every

@@ -27,6 +27,11 @@ final class ImageIoPlugins {
     private ImageIoPlugins() {
     }
 
+    /** Makes sure the one class path scan has run, so the plug-in readers are registered. */
+    static void ensureScanned() {
+        // Calling any static method runs the static initializer above once.
+    }
+
     /** Runs a decode with the class path scan made cheap; restores the thread's context class loader. */
     static <T> T decode(Decode<T> work) throws DicomException, IOException {
         Thread thread = Thread.currentThread();

@@ -76,8 +76,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
     }
 
     @Override
-    public List<Path> listFiles(Path folder) {
-        return DicomFolders.list(folder);
+    public FolderListing listFolder(Path folderOrDicomdir) {
+        return DicomFolders.list(folderOrDicomdir);
     }
 
     @Override
@@ -94,6 +94,43 @@ public class PixelMedDicomToolkit implements DicomToolkit {
             lastRead.set(new ReadHeader(stamp, header));
         }
         return Summaries.of(header);
+    }
+
+    @Override
+    public DataSetDigest digestDataSet(Path file) throws DicomRejectedException {
+        DicomHeader header = headers.read(file);
+        AttributeList list = readFully(file, header, false);
+        return CanonicalDataSet.digest(list, header);
+    }
+
+    @Override
+    public Optional<String> mediaStorageSopInstanceUid(Path file) {
+        AttributeList meta = new AttributeList();
+        try (DicomInputStream in = HeaderReader.open(file, null)) {
+            if (!in.haveMetaHeader()) {
+                return Optional.empty();
+            }
+            meta.readOnlyMetaInformationHeader(in);
+        } catch (IOException | DicomException | RuntimeException e) {
+            // PixelMed may also fail with a runtime exception on a garbled header; either way there is no UID.
+            log.debug("{}: no File Meta Information to read ({})", file.getFileName(), e.toString());
+            return Optional.empty();
+        }
+        String uid = Attribute.getSingleStringValueOrEmptyString(meta, TagFromName.MediaStorageSOPInstanceUID).trim();
+        return uid.isEmpty() ? Optional.empty() : Optional.of(uid);
+    }
+
+    @Override
+    public boolean canDecode(String transferSyntaxUid) {
+        return TransferSyntaxes.canDecode(transferSyntaxUid);
+    }
+
+    @Override
+    public String describeTransferSyntax(String transferSyntaxUid) {
+        if (transferSyntaxUid == null || transferSyntaxUid.isBlank()) {
+            return "an unknown transfer syntax";
+        }
+        return TransferSyntaxes.describe(transferSyntaxUid.trim());
     }
 
     /**
@@ -163,8 +200,8 @@ public class PixelMedDicomToolkit implements DicomToolkit {
         DicomHeader header = headers.read(file);
         if (!header.hasPixelData()) {
             throw new DicomRejectedException(QuarantineReason.NO_PIXEL_DATA, header.fileName()
-                    + ": the object has no Pixel Data to render (SOP Class "
-                    + Attribute.getSingleStringValueOrEmptyString(header.attributes(), TagFromName.SOPClassUID)
+                    + ": the object has no Pixel Data to render (" + ObjectKind.describeSopClass(
+                            Attribute.getSingleStringValueOrEmptyString(header.attributes(), TagFromName.SOPClassUID))
                     + "); open it with a viewer for its type");
         }
         int frames = header.geometry().frames();

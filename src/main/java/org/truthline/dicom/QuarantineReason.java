@@ -18,5 +18,9 @@ public enum QuarantineReason {
     BURNED_IN_ANNOTATION,
     DUPLICATE_CONFLICT,
     SYMBOLIC_LINK,
-    ENCAPSULATED_DOCUMENT
+    ENCAPSULATED_DOCUMENT,
+    /** A FIFO, device or socket, which intake never opens because reading it may never end. */
+    NOT_REGULAR_FILE,
+    /** A file that a DICOMDIR lists but that is missing from its folder. */
+    MISSING_REFERENCED_FILE
 }

@@ -36,6 +36,8 @@ final class TransferSyntaxes {
             return true;
         }
         String format = IMAGEIO_FORMAT.get(uid);
+        // The class path scan that registers the plug-in readers runs when ImageIoPlugins is first used.
+        ImageIoPlugins.ensureScanned();
         return format != null && ImageIO.getImageReadersByFormatName(format).hasNext();
     }
 

@@ -25,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.truthline.dicom.DicomToolkit;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.scp.ImportSpool;
+import org.truthline.intake.scp.SpoolFileNames;
 
 /**
  * Pulls studies from a project's PACS over DICOMweb: QIDO-RS finds the studies (unless one StudyInstanceUID is
@@ -48,16 +50,20 @@ public class DicomwebPullService {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration RETRIEVE_TIMEOUT = Duration.ofMinutes(30);
+    /** Suffix of a part being downloaded, before it is named after its object. */
+    private static final String PART_SUFFIX = ".part";
 
     private final ProjectDicomwebUrls urls;
     private final ImportSpool spool;
+    private final DicomToolkit dicom;
     private final ObjectMapper mapper;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public DicomwebPullService(ProjectDicomwebUrls urls, ImportSpool spool, ObjectMapper mapper) {
+    public DicomwebPullService(ProjectDicomwebUrls urls, ImportSpool spool, DicomToolkit dicom, ObjectMapper mapper) {
         this.urls = urls;
         this.spool = spool;
+        this.dicom = dicom;
         this.mapper = mapper;
     }
 
@@ -75,7 +81,8 @@ public class DicomwebPullService {
         if (studies.isEmpty()) {
             throw new IllegalArgumentException("No study at " + baseUrl + " matches " + describe(request) + ".");
         }
-        Path folder = spool.newFolder("dicomweb");
+        String source = "DICOMweb pull from " + baseUrl;
+        Path folder = spool.newFolder(ImportSpool.DICOMWEB, projectId, source, userId);
         List<Path> files = new ArrayList<>();
         try {
             for (String study : studies) {
@@ -90,7 +97,7 @@ public class DicomwebPullService {
             throw new IllegalArgumentException("The PACS at " + baseUrl + " returned no instances for "
                     + describe(request) + ".");
         }
-        ImportJob job = spool.importFiles(projectId, folder, files, "DICOMweb pull from " + baseUrl, userId);
+        ImportJob job = spool.importFiles(projectId, folder, files, source, userId);
         log.info("Pulled {} instance(s) of {} study(ies) from {} for project {}; import {} started", files.size(),
                 studies.size(), baseUrl, projectId, job.id());
         return job;
@@ -164,22 +171,33 @@ public class DicomwebPullService {
             MultipartReader reader = new MultipartReader(body, boundary(url, contentType));
             int before = files.size();
             while (true) {
-                Path file = folder.resolve(String.format("instance-%05d.dcm", files.size() + 1));
+                Path part = folder.resolve(String.format("part-%05d%s", files.size() + 1, PART_SUFFIX));
                 Map<String, String> headers;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part))) {
                     headers = reader.nextPart(out);
                 }
                 if (headers == null) {
-                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(part);
                     break;
                 }
-                files.add(file);
+                files.add(nameAfterInstance(part, files.size() + 1));
             }
             log.info("WADO-RS {}: {} instance(s)", url, files.size() - before);
         } catch (IOException e) {
             throw new DicomwebPullException("WADO-RS retrieval of study " + study + " from " + baseUrl + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Renames a downloaded part after the SOP Instance UID in its File Meta Information, so import results name the
+     * object, or to {@code instance-<n>.dcm} when it has none.
+     */
+    private Path nameAfterInstance(Path part, int number) throws IOException {
+        Path target = dicom.mediaStorageSopInstanceUid(part)
+                .map(uid -> SpoolFileNames.instanceFile(part.getParent(), uid))
+                .orElseGet(() -> part.getParent().resolve(String.format("instance-%05d.dcm", number)));
+        return Files.move(part, target);
     }
 
     private static String boundary(String url, String contentType) {

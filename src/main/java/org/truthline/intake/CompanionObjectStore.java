@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.dicom.DeidentificationReport;
+import org.truthline.dicom.DicomLimits;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
@@ -50,9 +52,11 @@ class CompanionObjectStore {
     private final ProjectDeidentification deidentification;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
+    private final long maxFileBytes;
 
     CompanionObjectStore(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
-            ProjectDeidentification deidentification, TransactionTemplate transaction, ObjectMapper mapper) {
+            ProjectDeidentification deidentification, TransactionTemplate transaction, ObjectMapper mapper,
+            DicomLimits limits) {
         this.jdbc = jdbc;
         this.dicom = dicom;
         this.storage = storage;
@@ -60,6 +64,7 @@ class CompanionObjectStore {
         this.deidentification = deidentification;
         this.transaction = transaction;
         this.mapper = mapper;
+        this.maxFileBytes = limits.maxFileBytes();
     }
 
     /**
@@ -78,7 +83,8 @@ class CompanionObjectStore {
             return transaction.execute(status -> {
                 try {
                     if (!Files.exists(original)) {
-                        Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
+                        BoundedFiles.copy(file, original, maxFileBytes, StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                     }
                     DeidentificationReport report = dicom.deidentify(file, temporary,
                             deidentification.remapper(projectId), deidentification.options(projectId, file));

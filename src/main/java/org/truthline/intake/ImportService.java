@@ -3,20 +3,17 @@ package org.truthline.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +33,11 @@ import org.truthline.audit.AuditEntry;
 import org.truthline.audit.AuditEventType;
 import org.truthline.audit.AuditLog;
 import org.truthline.dicom.DeidentificationReport;
+import org.truthline.dicom.DicomLimits;
 import org.truthline.dicom.DicomRejectedException;
 import org.truthline.dicom.DicomSummary;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.FolderListing;
 import org.truthline.dicom.ObjectKind;
 import org.truthline.dicom.QuarantineReason;
 import org.truthline.project.ProjectService;
@@ -47,13 +47,23 @@ import org.truthline.project.ProjectService;
  * a de-identified copy written to the working store, and a PNG thumbnail rendered from that copy (which also
  * proves that its pixels decode). Companion objects ({@link ObjectKind#COMPANION}: SR, presentation states,
  * segmentations) are kept by {@link CompanionObjectStore} instead, without thumbnail or labeling. A file that
- * cannot be used is quarantined with its reason; nothing is dropped. Imports run one at a time on a background
- * thread; {@link #get(long)} reports progress.
+ * cannot be used is quarantined with its reason; nothing is dropped. Symbolic links, FIFOs, devices and sockets are
+ * never opened: they get a quarantine entry without a copy, and so do files a DICOMDIR lists but that are
+ * missing. No read of a file goes past {@code truthline.intake.max-file-bytes}. Imports run one at a time on a
+ * background thread; {@link #get(long)} reports progress.
+ *
+ * <p>At start-up, imports still RUNNING from an earlier run of the server are marked INTERRUPTED, because the
+ * thread that ran them is gone. The spool owners ({@code ImportSpool}, {@link UploadService}) then import their
+ * leftover files again through {@link #resumeSpooled}.
  */
 @Service
-public class ImportService implements DisposableBean {
+public class ImportService implements InitializingBean, DisposableBean {
+
+    /** Status of an import that a server stop cut short. */
+    public static final String INTERRUPTED = "INTERRUPTED";
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final String DICOMDIR = "DICOMDIR";
 
     private final JdbcClient jdbc;
     private final DicomToolkit dicom;
@@ -62,11 +72,14 @@ public class ImportService implements DisposableBean {
     private final ProjectService projects;
     private final ProjectDeidentification deidentification;
     private final CompanionObjectStore companions;
+    private final DuplicateCheck duplicates;
+    private final QuarantineRecorder quarantines;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
     private final List<Path> importRoots;
     private final int thumbnailSize;
+    private final long maxFileBytes;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "truthline-intake");
         thread.setDaemon(true);
@@ -75,8 +88,9 @@ public class ImportService implements DisposableBean {
 
     public ImportService(JdbcClient jdbc, DicomToolkit dicom, StorageLayout storage, AuditLog audit,
             ProjectService projects, ProjectDeidentification deidentification, CompanionObjectStore companions,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper mapper,
-            @Value("${truthline.intake.import-roots:}") String importRoots,
+            DuplicateCheck duplicates, QuarantineRecorder quarantines, ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            ObjectMapper mapper, DicomLimits limits, @Value("${truthline.intake.import-roots:}") String importRoots,
             @Value("${truthline.intake.thumbnail-size:" + StorageLayout.DEFAULT_THUMBNAIL_SIZE + "}") int thumbnailSize) {
         this.thumbnailSize = StorageLayout.checkThumbnailSize(thumbnailSize);
         this.importRoots = java.util.Arrays.stream(importRoots.split(",")).map(String::strip)
@@ -88,15 +102,19 @@ public class ImportService implements DisposableBean {
         this.projects = projects;
         this.deidentification = deidentification;
         this.companions = companions;
+        this.duplicates = duplicates;
+        this.quarantines = quarantines;
         this.events = events;
         this.transaction = transaction;
         this.mapper = mapper;
+        this.maxFileBytes = limits.maxFileBytes();
     }
 
     /**
-     * Starts importing a server-side folder (recursively; through its DICOMDIR when it has one) or a single file.
+     * Starts importing a server-side folder (recursively, through its DICOMDIR when it has one), a DICOMDIR file
+     * (the files it lists) or a single file.
      *
-     * @throws IllegalArgumentException when the path is not a readable folder or file
+     * @throws IllegalArgumentException when the path is not a readable folder or regular file
      */
     public ImportJob start(long projectId, Path source, String userId) {
         projects.get(projectId);
@@ -123,7 +141,17 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Import path '" + root + "' is not readable by the Truthline server; "
                     + "grant it read access or copy the files elsewhere.");
         }
+        checkFolderOrRegularFile(root, "Import path");
         return startReadable(projectId, root, userId);
+    }
+
+    /** Rejects a FIFO, device or socket, whose reading may block or never end. */
+    private static void checkFolderOrRegularFile(Path path, String what) {
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(what + " '" + path + "' is " + SpecialFiles.describe(path)
+                    + ", not a folder or a regular file, and Truthline does not read such files because reading "
+                    + "them may never end; give the absolute path of a folder, a DICOMDIR or a DICOM file.");
+        }
     }
 
     /**
@@ -140,13 +168,22 @@ public class ImportService implements DisposableBean {
             throw new IllegalArgumentException("Configured import folder '" + root + "' is missing or not readable; "
                     + "check the setting that names it.");
         }
+        checkFolderOrRegularFile(root, "Configured import folder");
         return startReadable(projectId, root, userId);
     }
 
+    /**
+     * Starts the import of a folder, a DICOMDIR or one file. File names in the results are relative to the folder,
+     * or to the DICOMDIR's folder.
+     */
     private ImportJob startReadable(long projectId, Path root, String userId) {
         long jobId = createJob(projectId, root.toString(), userId);
-        executor.submit(() -> run(jobId, projectId, root,
-                () -> Files.isDirectory(root) ? dicom.listFiles(root) : List.of(root), userId));
+        boolean dicomdir = !Files.isDirectory(root) && root.getFileName() != null
+                && DICOMDIR.equalsIgnoreCase(root.getFileName().toString());
+        Path namesRoot = dicomdir ? root.getParent() : root;
+        executor.submit(() -> run(jobId, projectId, namesRoot,
+                () -> Files.isDirectory(root) || dicomdir ? dicom.listFolder(root) : FolderListing.of(List.of(root)),
+                userId));
         return get(jobId);
     }
 
@@ -158,10 +195,20 @@ public class ImportService implements DisposableBean {
      * @param source what the files came from, as shown to leads (e.g. "upload of 3 files")
      */
     public ImportJob startFiles(long projectId, Path root, List<Path> files, String source, String userId) {
+        return startFiles(projectId, root, FolderListing.of(files), source, userId);
+    }
+
+    /**
+     * Starts importing files as {@link #startFiles(long, Path, List, String, String)} does, and also records a
+     * MISSING_REFERENCED_FILE result for each file that a DICOMDIR of the listing references but that is missing.
+     */
+    public ImportJob startFiles(long projectId, Path root, FolderListing listing, String source, String userId) {
         projects.get(projectId);
         long jobId = createJob(projectId, source, userId);
-        List<Path> copy = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
-        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> copy, userId));
+        FolderListing absolute = new FolderListing(
+                listing.files().stream().map(f -> f.toAbsolutePath().normalize()).toList(),
+                listing.missingReferences());
+        executor.submit(() -> run(jobId, projectId, root.toAbsolutePath().normalize(), () -> absolute, userId));
         return get(jobId);
     }
 
@@ -221,36 +268,21 @@ public class ImportService implements DisposableBean {
     /** Supplies the files of one import; listing a large folder happens on the intake thread. */
     @FunctionalInterface
     private interface FileLister {
-        List<Path> list();
+        FolderListing list();
     }
 
     private void run(long jobId, long projectId, Path root, FileLister lister, String userId) {
         log.info("Import {} into project {} started from {}", jobId, projectId, root);
         try {
-            List<Path> files = lister.list();
-            jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(files.size(), jobId).update();
-            for (Path file : files) {
-                String name = file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString()
-                        : file.getFileName().toString();
-                ImportFileResult result;
-                try {
-                    result = Files.isSymbolicLink(file) ? symbolicLink(jobId, name)
-                            : importOne(jobId, projectId, file, name, userId);
-                } catch (RuntimeException e) {
-                    log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
-                    result = quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
-                            name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                    + "); the file is kept in quarantine for inspection.", userId);
-                }
-                String counters = switch (result.outcome()) {
-                    case "IMPORTED" -> "imported_files = imported_files + 1";
-                    case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
-                    case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
-                    case "COMPANION" -> "companion_files = companion_files + 1";
-                    default -> "quarantined_files = quarantined_files + 1";
-                };
-                jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
-                        .param(jobId).update();
+            FolderListing listing = lister.list();
+            int total = listing.files().size() + listing.missingReferences().size();
+            jdbc.sql("UPDATE import_job SET total_files = ? WHERE id = ?").params(total, jobId).update();
+            for (Path file : listing.files()) {
+                count(jobId, importEntry(jobId, projectId, file, nameOf(root, file), userId));
+            }
+            for (Map.Entry<Path, Path> missing : listing.missingReferences().entrySet()) {
+                count(jobId, quarantines.missingReference(jobId, projectId, nameOf(root, missing.getKey()),
+                        nameOf(root, missing.getValue()), userId));
             }
             jdbc.sql("UPDATE import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
                     .params(OffsetDateTime.now(), jobId).update();
@@ -268,37 +300,87 @@ public class ImportService implements DisposableBean {
                 job.importedFiles(), job.companionFiles(), job.quarantinedFiles(), job.duplicateFiles());
     }
 
+    /** Returns the file's path relative to the import's root, or its name when it lies outside. */
+    private static String nameOf(Path root, Path file) {
+        return file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString()
+                : file.getFileName().toString();
+    }
+
+    private void count(long jobId, ImportFileResult result) {
+        String counters = switch (result.outcome()) {
+            case "IMPORTED" -> "imported_files = imported_files + 1";
+            case "HELD" -> "imported_files = imported_files + 1, held_files = held_files + 1";
+            case "DUPLICATE" -> "duplicate_files = duplicate_files + 1";
+            case "COMPANION" -> "companion_files = companion_files + 1";
+            default -> "quarantined_files = quarantined_files + 1";
+        };
+        jdbc.sql("UPDATE import_job SET processed_files = processed_files + 1, " + counters + " WHERE id = ?")
+                .param(jobId).update();
+    }
+
+    /** Imports one listed entry, opening it only when it is a regular file. */
+    private ImportFileResult importEntry(long jobId, long projectId, Path file, String name, String userId) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                return quarantines.symbolicLink(jobId, projectId, name, userId);
+            }
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !BoundedFiles.isRegularFile(file)) {
+                return quarantines.notRegularFile(jobId, projectId, file, name, userId);
+            }
+            return importOne(jobId, projectId, file, name, userId);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: unexpected failure on {}; quarantining it", jobId, name, e);
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.MALFORMED,
+                    name + ": could not be processed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); the file is kept in quarantine for inspection.", userId);
+        }
+    }
+
     private ImportFileResult importOne(long jobId, long projectId, Path file, String name, String userId) {
         DicomSummary summary;
         try {
             summary = dicom.read(file);
         } catch (DicomRejectedException e) {
-            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
         }
         ObjectKind kind = ObjectKind.of(summary);
         if (kind == ObjectKind.ENCAPSULATED_DOCUMENT) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.ENCAPSULATED_DOCUMENT, name
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.ENCAPSULATED_DOCUMENT, name
                     + ": is an encapsulated document (" + ObjectKind.describeSopClass(summary.sopClassUid())
                     + "), whose document content Truthline cannot de-identify; it stays in quarantine. Leave it "
                     + "out of the export, or send its pages as images once identifying text is removed.", userId);
         }
         if (kind == ObjectKind.UNSUPPORTED_NON_IMAGE) {
-            return quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.NO_PIXEL_DATA, name
                     + ": has no Pixel Data (" + ObjectKind.describeSopClass(summary.sopClassUid()) + "). Truthline "
                     + "labels images and keeps only these non-image objects with their study: "
                     + ObjectKind.COMPANION_CLASSES + "; leave this object out of the export.", userId);
         }
-        String sha256 = sha256(file);
-        Optional<StoredInstance> existing = storedInstance(projectId, summary.sopInstanceUid());
-        if (existing.isPresent()) {
-            StoredInstance stored = existing.get();
-            if (stored.originalSha256().equals(sha256)) {
-                return duplicate(jobId, projectId, name, stored, userId);
-            }
-            return quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT, name
-                    + ": has the SOP Instance UID of " + stored.describe()
-                    + " but different content; compare both files and re-import the right one after removing the other.",
+        String sha256;
+        try {
+            sha256 = BoundedFiles.sha256(file, maxFileBytes);
+        } catch (BoundedFiles.TooLargeException e) {
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.FILE_TOO_LARGE,
+                    name + ": file grew past the limit of " + maxFileBytes + " bytes while it was read; raise "
+                    + "truthline.intake.max-file-bytes if such files are expected.", userId);
+        } catch (IOException e) {
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.NOT_DICOM,
+                    name + ": file cannot be read (" + e.getMessage() + "); check that it exists and is readable.",
                     userId);
+        }
+        Optional<DuplicateCheck.StoredInstance> existing = duplicates.find(projectId, summary.sopInstanceUid());
+        if (existing.isPresent()) {
+            DuplicateCheck.Verdict verdict;
+            try {
+                verdict = duplicates.compare(existing.get(), file, name, sha256);
+            } catch (DicomRejectedException e) {
+                return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+            }
+            if (verdict.duplicate()) {
+                return duplicate(jobId, projectId, name, verdict, userId);
+            }
+            return quarantines.quarantine(jobId, projectId, file, name, QuarantineReason.DUPLICATE_CONFLICT,
+                    verdict.message(), userId);
         }
         if (kind == ObjectKind.COMPANION) {
             return storeCompanion(jobId, projectId, file, name, summary, sha256, userId);
@@ -306,33 +388,10 @@ public class ImportService implements DisposableBean {
         return store(jobId, projectId, file, name, summary, sha256, userId);
     }
 
-    /**
-     * An image or companion object already in the project, by the original SOP Instance UID. Both tables are
-     * searched, because the copies of both share the working store and DICOMweb, where one UID names one object.
-     */
-    private record StoredInstance(boolean companion, long id, String originalSha256) {
-
-        String describe() {
-            return (companion ? "companion object " : "image ") + id;
-        }
-    }
-
-    private Optional<StoredInstance> storedInstance(long projectId, String originalSopInstanceUid) {
-        return jdbc.sql("""
-                SELECT FALSE AS companion, id, original_sha256 FROM image
-                WHERE project_id = ? AND original_sop_instance_uid = ?
-                UNION ALL
-                SELECT TRUE AS companion, id, original_sha256 FROM companion_object
-                WHERE project_id = ? AND original_sop_instance_uid = ?""")
-                .params(projectId, originalSopInstanceUid, projectId, originalSopInstanceUid)
-                .query((rs, n) -> new StoredInstance(rs.getBoolean("companion"), rs.getLong("id"),
-                        rs.getString("original_sha256")))
-                .list().stream().findFirst();
-    }
-
-    private ImportFileResult duplicate(long jobId, long projectId, String name, StoredInstance stored,
+    private ImportFileResult duplicate(long jobId, long projectId, String name, DuplicateCheck.Verdict verdict,
             String userId) {
-        String message = name + ": identical to " + stored.describe() + " already in the project; ignored.";
+        DuplicateCheck.StoredInstance stored = verdict.stored();
+        String message = verdict.message();
         if (stored.companion()) {
             audit.append(AuditEntry.of(userId, AuditEventType.COMPANION_OBJECT_DUPLICATE_IGNORED, projectId, null,
                     Map.of("importId", jobId, "file", name, "companionObjectId", stored.id())));
@@ -349,7 +408,7 @@ public class ImportService implements DisposableBean {
             long id = companions.store(jobId, projectId, file, name, summary, sha256, userId);
             return record(jobId, new ImportFileResult(name, "COMPANION", null, id, null, null));
         } catch (DicomRejectedException e) {
-            return quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.reason(), e.getMessage(), userId);
         }
     }
 
@@ -362,7 +421,8 @@ public class ImportService implements DisposableBean {
             long imageId = transaction.execute(status -> {
                 try {
                     if (!Files.exists(original)) {
-                        Files.copy(file, original, StandardCopyOption.REPLACE_EXISTING);
+                        BoundedFiles.copy(file, original, maxFileBytes, StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                     }
                     DeidentificationReport report = dicom.deidentify(file, deidentifiedTemp,
                             deidentification.remapper(projectId), deidentification.options(projectId, file));
@@ -405,7 +465,8 @@ public class ImportService implements DisposableBean {
             return result;
         } catch (RejectedDuringStore e) {
             deleteQuietly(deidentifiedTemp, written[0], written[1]);
-            return quarantine(jobId, projectId, file, name, e.rejection.reason(), e.rejection.getMessage(), userId);
+            return quarantines.quarantine(jobId, projectId, file, name, e.rejection.reason(),
+                    e.rejection.getMessage(), userId);
         } catch (RuntimeException e) {
             deleteQuietly(deidentifiedTemp, written[0], written[1]);
             throw e;
@@ -438,86 +499,6 @@ public class ImportService implements DisposableBean {
                 .params(projectId, original.sopInstanceUid()).query(Long.class).single();
     }
 
-    /**
-     * Quarantines a file with its reason and records the file's result in the import. A project keeps one entry
-     * per distinct content. When the same bytes were quarantined before, the existing entry counts another
-     * attempt, takes the latest file name, reason and import, and keeps its copy of the file.
-     */
-    private ImportFileResult quarantine(long jobId, long projectId, Path file, String name, QuarantineReason reason,
-            String message, String userId) {
-        String sha256 = sha256(file);
-        Optional<KeptQuarantine> earlier = jdbc.sql("""
-                SELECT id, kept_path, attempts FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?""")
-                .params(projectId, sha256)
-                .query((rs, n) -> new KeptQuarantine(rs.getLong("id"), Path.of(rs.getString("kept_path")),
-                        rs.getInt("attempts")))
-                .optional();
-        Path kept = earlier.map(KeptQuarantine::keptPath).filter(Files::exists)
-                .orElseGet(() -> keepCopy(projectId, file, name));
-        return transaction.execute(status -> {
-            OffsetDateTime now = OffsetDateTime.now();
-            long quarantineId;
-            int attempts;
-            if (earlier.isPresent()) {
-                quarantineId = earlier.get().id();
-                attempts = earlier.get().attempts() + 1;
-                jdbc.sql("""
-                        UPDATE quarantine_item SET import_id = ?, file_name = ?, kept_path = ?, reason_code = ?,
-                            reason = ?, status = 'OPEN', attempts = attempts + 1, last_attempt_at = ?
-                        WHERE id = ?""")
-                        .params(jobId, name, kept.toString(), reason.name(), message, now, quarantineId).update();
-            } else {
-                attempts = 1;
-                jdbc.sql("""
-                        INSERT INTO quarantine_item (project_id, import_id, file_name, kept_path, reason_code, reason,
-                            status, created_at, content_sha256, attempts, last_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, 1, ?)""")
-                        .params(projectId, jobId, name, kept.toString(), reason.name(), message, now, sha256, now)
-                        .update();
-                quarantineId = jdbc.sql("SELECT id FROM quarantine_item WHERE project_id = ? AND content_sha256 = ?")
-                        .params(projectId, sha256).query(Long.class).single();
-            }
-            audit.append(AuditEntry.of(userId, AuditEventType.IMAGE_QUARANTINED, projectId, null, Map.of(
-                    "importId", jobId, "quarantineId", quarantineId, "file", name, "reasonCode", reason.name(),
-                    "reason", message, "sha256", sha256, "attempt", attempts)));
-            log.warn("Import {}: {} quarantined ({}), attempt {} for quarantine entry {}", jobId, name, reason,
-                    attempts, quarantineId);
-            ImportFileResult result = new ImportFileResult(name, "QUARANTINED", null, null, reason.name(), message);
-            jdbc.sql("""
-                    INSERT INTO import_file (import_id, file_name, outcome, quarantine_id, reason_code, reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(jobId, name, result.outcome(), quarantineId, reason.name(), message, now)
-                    .update();
-            return result;
-        });
-    }
-
-    /** Copies a rejected file into the project's quarantine folder and returns the copy's path. */
-    private Path keepCopy(long projectId, Path file, String name) {
-        Path kept = storage.quarantine(projectId).resolve(UUID.randomUUID() + "-" + file.getFileName());
-        try {
-            Files.copy(file, kept);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the quarantined file " + name + " in " + kept, e);
-        }
-        return kept;
-    }
-
-    /** The existing quarantine entry for a file content, with the path of its kept copy. */
-    private record KeptQuarantine(long id, Path keptPath, int attempts) {
-    }
-
-    /**
-     * Records a symbolic link without following it: its target may lie outside the imported folder, so neither
-     * the target nor its first bytes are copied into Truthline.
-     */
-    private ImportFileResult symbolicLink(long jobId, String name) {
-        log.warn("Import {}: {} is a symbolic link and was not followed", jobId, name);
-        return record(jobId, new ImportFileResult(name, "QUARANTINED", null, null,
-                QuarantineReason.SYMBOLIC_LINK.name(),
-                name + ": is a symbolic link, which intake does not follow; copy the file itself into the folder."));
-    }
-
     private ImportFileResult record(long jobId, ImportFileResult result) {
         jdbc.sql("""
                 INSERT INTO import_file (import_id, file_name, outcome, image_id, companion_object_id, reason_code,
@@ -548,17 +529,6 @@ public class ImportService implements DisposableBean {
         return value == null ? "" : value;
     }
 
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void deleteQuietly(Path... paths) {
         for (Path path : paths) {
             if (path == null) {
@@ -579,6 +549,84 @@ public class ImportService implements DisposableBean {
                 rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getInt("held_files"),
                 rs.getInt("companion_files"));
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        interruptUnfinished();
+    }
+
+    /**
+     * Marks every RUNNING import as INTERRUPTED, with an error message that says how far it got and what to do.
+     * It runs once at start-up, before this server creates any import, so every RUNNING import was left by an
+     * earlier run. NOTE: this assumes one Truthline server per database.
+     *
+     * @return the ids of the imports marked
+     */
+    public List<Long> interruptUnfinished() {
+        List<ImportJob> unfinished = jdbc.sql("SELECT * FROM import_job WHERE status = 'RUNNING' ORDER BY id")
+                .query(ImportService::mapJob).list();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (ImportJob job : unfinished) {
+            String error = interruptedMessage(job) + " Start the import again; files it already imported are then "
+                    + "recorded as duplicates.";
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        UPDATE import_job SET status = ?, error = ?, finished_at = ?
+                        WHERE id = ? AND status = 'RUNNING'""")
+                        .params(INTERRUPTED, error, now, job.id()).update();
+                audit.append(AuditEntry.of("truthline-intake", AuditEventType.IMPORT_FINISHED, job.projectId(), null,
+                        Map.of("importId", job.id(), "status", INTERRUPTED, "processed", job.processedFiles(),
+                                "total", job.totalFiles())));
+            });
+            log.warn("Import {} into project {} from {} was cut short by a server stop after {} of {} files; "
+                    + "marked {}", job.id(), job.projectId(), job.source(), job.processedFiles(), job.totalFiles(),
+                    INTERRUPTED);
+        }
+        return unfinished.stream().map(ImportJob::id).toList();
+    }
+
+    /**
+     * Starts importing again the files of a spool folder that a server stop left behind, as a new import whose
+     * source notes the restart. The interrupted import named in the manifest gets the new import's id in its
+     * error message, and the manifest is rewritten to name the new import.
+     */
+    public ImportJob resumeSpooled(SpoolManifest manifest, Path folder, List<Path> files) {
+        ImportJob job = startFiles(manifest.projectId(), folder, files,
+                manifest.source() + " (resumed after a server restart)", manifest.userId());
+        if (manifest.importId() != null) {
+            markResumed(manifest.importId(), job.id());
+        }
+        manifest.withImportId(job.id()).write(folder);
+        return job;
+    }
+
+    /**
+     * Returns true when the import exists and ended by itself (COMPLETED or FAILED), so its spool folder was only
+     * waiting to be deleted when the server stopped.
+     */
+    public boolean hasFinished(long importId) {
+        return jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(importId).query(String.class).optional()
+                .filter(status -> status.equals("COMPLETED") || status.equals("FAILED")).isPresent();
+    }
+
+    /** Replaces the advice to start an interrupted import again by the id of the import that resumes it. */
+    private void markResumed(long interruptedImportId, long resumingImportId) {
+        Optional<ImportJob> job = jdbc.sql("SELECT * FROM import_job WHERE id = ?").param(interruptedImportId)
+                .query(ImportService::mapJob).optional();
+        if (job.isEmpty() || !INTERRUPTED.equals(job.get().status())) {
+            return;
+        }
+        jdbc.sql("UPDATE import_job SET error = ? WHERE id = ?")
+                .params(interruptedMessage(job.get()) + " Its spooled files are imported again by import "
+                        + resumingImportId + ".", interruptedImportId)
+                .update();
+    }
+
+    private static String interruptedMessage(ImportJob job) {
+        String progress = job.totalFiles() == 0 ? "before it had listed its files"
+                : "after " + job.processedFiles() + " of " + job.totalFiles() + " files";
+        return "The Truthline server stopped before this import finished, " + progress + ".";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.truthline.dicom.DicomToolkit;
+import org.truthline.dicom.FolderListing;
 
 /**
  * Spools files uploaded through the browser under the data directory and imports each batch as one import job.
@@ -45,6 +51,10 @@ import org.truthline.dicom.DicomToolkit;
  * <p>Archives are extracted only when every entry stays inside the batch folder, and within the limits on entry
  * count and extracted size. Folder paths must be relative and stay inside the batch folder too. The spool folder
  * of a batch is deleted once its import has finished, or when the batch is discarded.
+ *
+ * <p>A batch whose import has started contains a {@link SpoolManifest}. When a server stop leaves such a batch
+ * behind, it is imported again once the application is ready. A batch that was never imported is deleted then,
+ * because the browser session that filled it has ended.
  */
 @Service
 public class UploadService implements DisposableBean {
@@ -115,6 +125,7 @@ public class UploadService implements DisposableBean {
     private final long maxFileBytes;
     private final ArchiveLimits archiveLimits;
     private final Map<Long, Path> spoolsOfRunningImports = new ConcurrentHashMap<>();
+    private final List<Path> leftovers;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "truthline-upload-cleaner");
         thread.setDaemon(true);
@@ -131,6 +142,8 @@ public class UploadService implements DisposableBean {
         this.storage = storage;
         this.maxFileBytes = maxFileSize.toBytes();
         this.archiveLimits = new ArchiveLimits(maxArchiveEntries, maxExtractedSize.toBytes(), maxDicomFileBytes);
+        // Listed before any browser session can start a batch, so no batch of this run counts as a leftover.
+        this.leftovers = batchFolders(uploadsRoot());
         cleaner.scheduleWithFixedDelay(this::deleteSpoolsOfFinishedImports, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -139,12 +152,9 @@ public class UploadService implements DisposableBean {
         return maxFileBytes;
     }
 
-    /**
-     * Creates an empty batch with its own spool folder.
-     * NOTE: spool folders of batches that a server stop interrupted are not deleted at the next start.
-     */
+    /** Creates an empty batch with its own spool folder. */
     public Batch newBatch() {
-        Path root = storage.temporary().resolve("uploads").resolve(UUID.randomUUID().toString());
+        Path root = uploadsRoot().resolve(UUID.randomUUID().toString());
         try {
             return new Batch(Files.createDirectories(root).toAbsolutePath().normalize());
         } catch (IOException e) {
@@ -255,8 +265,9 @@ public class UploadService implements DisposableBean {
     }
 
     /**
-     * Starts one import job for every file of the batch except DICOMDIRs. The spool folder is deleted after the
-     * job has finished.
+     * Starts one import job for every file of the batch except DICOMDIRs. A file that a DICOMDIR of the batch lists
+     * but that was not uploaded gets a MISSING_REFERENCED_FILE result. The spool folder is deleted after the job
+     * has finished.
      *
      * @throws IllegalArgumentException when the batch contains no file, or only DICOMDIRs
      */
@@ -275,7 +286,9 @@ public class UploadService implements DisposableBean {
                     projectId, uploaded.size() - files.size());
         }
         String source = "upload of " + files.size() + (files.size() == 1 ? " file" : " files") + " by " + userId;
-        ImportJob job = imports.startFiles(projectId, batch.root(), files, source, userId);
+        ImportJob job = imports.startFiles(projectId, batch.root(), new FolderListing(files, missingReferences(batch)),
+                source, userId);
+        new SpoolManifest(projectId, source, userId, job.id()).write(batch.root());
         spoolsOfRunningImports.put(job.id(), batch.root());
         log.info("Import {} of {} uploaded files into project {} started by {}", job.id(), files.size(), projectId,
                 userId);
@@ -288,16 +301,22 @@ public class UploadService implements DisposableBean {
      * because exports made on Windows or macOS often list {@code IM0001} for a file stored as {@code im0001}.
      */
     public List<String> missingDicomdirReferences(Batch batch) {
+        return missingReferences(batch).keySet().stream().map(file -> batch.root().relativize(file).toString())
+                .toList();
+    }
+
+    /** Returns each file that a DICOMDIR of the batch references but that is not in the batch, to that DICOMDIR. */
+    private Map<Path, Path> missingReferences(Batch batch) {
         List<Path> files = batch.files();
         Set<String> present = files.stream().map(file -> key(batch, file)).collect(Collectors.toSet());
-        List<String> missing = new ArrayList<>();
+        Map<Path, Path> missing = new LinkedHashMap<>();
         for (Path file : files) {
             if (!isDicomdir(file)) {
                 continue;
             }
             for (Path referenced : dicom.referencedFiles(file)) {
                 if (referenced.startsWith(batch.root()) && !present.contains(key(batch, referenced))) {
-                    missing.add(batch.root().relativize(referenced).toString());
+                    missing.putIfAbsent(referenced, file);
                 }
             }
         }
@@ -514,6 +533,74 @@ public class UploadService implements DisposableBean {
             return size.toMegabytes() + " MB";
         }
         return bytes + " bytes";
+    }
+
+    private Path uploadsRoot() {
+        return storage.temporary().resolve("uploads");
+    }
+
+    private static List<Path> batchFolders(Path uploads) {
+        if (!Files.isDirectory(uploads)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(uploads)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            log.warn("Could not list the upload folder {}; batches left by an earlier run stay there", uploads, e);
+            return List.of();
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeLeftovers() {
+        if (!leftovers.isEmpty()) {
+            resume(leftovers);
+        }
+    }
+
+    /**
+     * Imports again each batch folder whose import a server stop cut short, and deletes the batches that were
+     * never imported.
+     *
+     * @return the imports started
+     */
+    public List<ImportJob> resume(List<Path> batchRoots) {
+        List<ImportJob> resumed = new ArrayList<>();
+        int deleted = 0;
+        for (Path root : batchRoots) {
+            try {
+                Optional<SpoolManifest> manifest = SpoolManifest.read(root);
+                boolean pending = manifest.isPresent() && !imports.hasFinished(manifest.get().importId());
+                List<Path> files = pending ? batchFiles(root) : List.of();
+                if (files.isEmpty()) {
+                    deleteTree(root);
+                    deleted++;
+                    continue;
+                }
+                ImportJob job = imports.resumeSpooled(manifest.get(), root, files);
+                spoolsOfRunningImports.put(job.id(), root);
+                resumed.add(job);
+                log.info("Upload folder {}: {} file(s) of '{}' (import {}) are imported again into project {} as "
+                        + "import {}", root, files.size(), manifest.get().source(), manifest.get().importId(),
+                        job.projectId(), job.id());
+            } catch (RuntimeException e) {
+                log.error("Upload folder {} could not be imported again; upload its files again", root, e);
+            }
+        }
+        log.info("{} upload folder(s) left by an earlier run: {} imported again, {} deleted because they were never "
+                + "imported, were empty or their import had finished", batchRoots.size(), resumed.size(), deleted);
+        return resumed;
+    }
+
+    /** Returns the uploaded files of a batch folder, sorted, without its manifest and DICOMDIRs. */
+    private static List<Path> batchFiles(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                    .filter(path -> !SpoolManifest.isManifest(path) && !isDicomdir(path))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list upload folder " + root, e);
+        }
     }
 
     private void deleteSpoolsOfFinishedImports() {

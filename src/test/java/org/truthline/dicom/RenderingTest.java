@@ -218,6 +218,16 @@ class RenderingTest {
                         e -> assertThat(e.reason()).isEqualTo(QuarantineReason.NO_PIXEL_DATA));
     }
 
+    @Test
+    void objectWithoutSopClass_saysSo() {
+        Path file = SampleCorpus.file("04-charsets/empty_SpecificCharacterSet.dcm");
+
+        assertThatThrownBy(() -> toolkit.renderPng(file, 0, null))
+                .isInstanceOf(DicomRejectedException.class)
+                .hasMessageContaining("(no SOP Class UID)")
+                .hasMessageNotContaining("SOP Class )");
+    }
+
     private BufferedImage dcmj2pnm(Path file, int frame, String options) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(DCMJ2PNM), "dcmj2pnm (dcmtk) is not installed; reference comparison skipped");
         Path png = output.resolve("reference-" + file.getFileName() + "-" + frame + ".png");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
 import org.truthline.intake.scp.TestPeers;
 import org.truthline.project.NewProject;
@@ -74,6 +75,8 @@ class DicomwebPullServiceTest extends DicomwebTestBase {
         assertThat(Attribute.getSingleStringValueOrEmptyString(copy, TagFromName.SOPInstanceUID))
                 .isEqualTo(image.get("SOP_INSTANCE_UID"))
                 .isNotEqualTo(image.get("ORIGINAL_SOP_INSTANCE_UID"));
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName)
+                .containsExactly(image.get("ORIGINAL_SOP_INSTANCE_UID") + ".dcm");
     }
 
     @Test

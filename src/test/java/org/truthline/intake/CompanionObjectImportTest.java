@@ -243,6 +243,23 @@ class CompanionObjectImportTest {
         assertThat(result.outcome()).isEqualTo("QUARANTINED");
         assertThat(result.reasonCode()).isEqualTo("DUPLICATE_CONFLICT");
         assertThat(result.reason()).contains("companion object " + storedCompanions().get("sr.dcm").id());
+        assertThat(result.reason()).contains("but a different data set", "stays in use", "new project");
+    }
+
+    @Test
+    void companionFromOtherSender_isDuplicate(@TempDir Path folder) throws Exception {
+        AttributeList resent = read(studyFolder.resolve("sr.dcm"));
+        resent.removeMetaInformationHeaderAttributes();
+        FileMetaInformation.addFileMetaInformation(resent, TransferSyntax.ExplicitVRLittleEndian, "OTHER_PACS");
+        Path file = folder.resolve("sr-resent.dcm");
+        resent.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+
+        ImportJob job = waitFor(imports.start(project.id(), file, "lead").id());
+
+        ImportFileResult result = imports.files(job.id()).get(0);
+        assertThat(result.outcome()).isEqualTo("DUPLICATE");
+        assertThat(result.companionObjectId()).isEqualTo(storedCompanions().get("sr.dcm").id());
+        assertThat(result.reason()).contains("same data set as companion object");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.truthline.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pixelmed.dicom.DicomDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,7 +237,104 @@ class ImportServiceTest {
             assertThat(result.reasonCode()).isEqualTo("SYMBOLIC_LINK");
             assertThat(result.reason()).doesNotContain("SECRET");
         }
-        assertThat(imports.quarantine(linkProject.id())).isEmpty();
+        List<QuarantineEntry> quarantine = imports.quarantine(linkProject.id());
+        assertThat(quarantine).extracting(QuarantineEntry::reasonCode).containsOnly("SYMBOLIC_LINK");
+        assertThat(quarantine).extracting(QuarantineEntry::contentSha256).containsOnlyNulls();
+        assertThat(job.quarantinedFiles()).isEqualTo(quarantine.size());
+    }
+
+    @Test
+    void devicePath_isRejectedUpFront() {
+        ProjectSummary any = projects.create(new NewProject("Intake device path test", null, "finding-severity", 2,
+                0.0, 0), "lead");
+
+        assertThatThrownBy(() -> imports.start(any.id(), Path.of("/dev/zero"), "lead"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'/dev/zero' is a character device")
+                .hasMessageContaining("give the absolute path of a folder");
+    }
+
+    @Test
+    void fifoPath_isRejectedUpFront() throws Exception {
+        ProjectSummary any = projects.create(new NewProject("Intake FIFO path test", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        Path fifo = mkfifo(Files.createTempDirectory("truthline-fifo-path").resolve("pipe"));
+
+        assertThatThrownBy(() -> imports.start(any.id(), fifo, "lead"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a FIFO (named pipe), not a folder or a regular file");
+    }
+
+    @Test
+    void fifoInFolder_isRecordedNotRead() throws Exception {
+        ProjectSummary fifoProject = projects.create(new NewProject("Intake FIFO test", null, "finding-severity", 2,
+                0.0, 0), "lead");
+        Path folder = Files.createTempDirectory("truthline-fifo-folder");
+        Files.copy(SAMPLES.resolve("CT_small.dcm"), folder.resolve("CT_small.dcm"));
+        mkfifo(folder.resolve("pipe"));
+
+        ImportJob job = waitFor(imports.start(fifoProject.id(), folder, "lead").id());
+
+        assertThat(job.status()).isEqualTo("COMPLETED");
+        assertThat(job.totalFiles()).isEqualTo(2);
+        assertThat(job.quarantinedFiles()).isEqualTo(1);
+        ImportFileResult pipe = imports.files(job.id()).stream().filter(r -> r.fileName().equals("pipe"))
+                .findFirst().orElseThrow();
+        assertThat(pipe.outcome()).isEqualTo("QUARANTINED");
+        assertThat(pipe.reasonCode()).isEqualTo("NOT_REGULAR_FILE");
+        assertThat(pipe.reason()).contains("FIFO");
+        assertThat(imports.quarantine(fifoProject.id())).extracting(QuarantineEntry::reasonCode)
+                .containsExactly("NOT_REGULAR_FILE");
+    }
+
+    @Test
+    void dicomdirPath_importsWhatItLists() throws Exception {
+        ProjectSummary dicomdirProject = projects.create(new NewProject("Intake DICOMDIR path test", null,
+                "finding-severity", 2, 0.0, 0), "lead");
+        Path folder = dicomdirFolder();
+
+        ImportJob job = waitFor(imports.start(dicomdirProject.id(), folder.resolve("DICOMDIR"), "lead").id());
+
+        assertThat(job.status()).isEqualTo("COMPLETED");
+        assertThat(job.quarantinedFiles()).isZero();
+        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName)
+                .containsExactly("SERIES1/IM0001", "SERIES1/IM0002");
+        assertThat(job.importedFiles()).isEqualTo(2);
+    }
+
+    @Test
+    void missingDicomdirReference_isReported() throws Exception {
+        ProjectSummary dicomdirProject = projects.create(new NewProject("Intake DICOMDIR missing test", null,
+                "finding-severity", 2, 0.0, 0), "lead");
+        Path folder = dicomdirFolder();
+        Files.delete(folder.resolve("SERIES1/IM0002"));
+
+        ImportJob job = waitFor(imports.start(dicomdirProject.id(), folder, "lead").id());
+
+        assertThat(job.totalFiles()).isEqualTo(2);
+        assertThat(job.importedFiles()).isEqualTo(1);
+        assertThat(job.quarantinedFiles()).isEqualTo(1);
+        ImportFileResult missing = imports.files(job.id()).stream()
+                .filter(r -> r.fileName().equals("SERIES1/IM0002")).findFirst().orElseThrow();
+        assertThat(missing.reasonCode()).isEqualTo("MISSING_REFERENCED_FILE");
+        assertThat(missing.reason()).contains("listed in DICOMDIR but missing");
+    }
+
+    private static Path mkfifo(Path path) throws Exception {
+        Process process = new ProcessBuilder("mkfifo", path.toString()).start();
+        assertThat(process.waitFor()).as("mkfifo exit code").isZero();
+        return path;
+    }
+
+    /** Returns a new folder with CT_small and MR_small under SERIES1 and a DICOMDIR that lists both. */
+    private static Path dicomdirFolder() throws Exception {
+        Path folder = Files.createTempDirectory("truthline-dicomdir");
+        Files.createDirectories(folder.resolve("SERIES1"));
+        Files.copy(SAMPLES.resolve("CT_small.dcm"), folder.resolve("SERIES1/IM0001"));
+        Files.copy(SAMPLES.resolve("MR_small.dcm"), folder.resolve("SERIES1/IM0002"));
+        new DicomDirectory(folder.toFile(), new String[] {"SERIES1/IM0001", "SERIES1/IM0002"})
+                .write(folder.resolve("DICOMDIR").toString());
+        return folder;
     }
 
     @Test

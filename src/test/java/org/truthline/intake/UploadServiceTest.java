@@ -20,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.springframework.util.unit.DataSize;
 import org.truthline.dicom.DicomLimits;
+import org.truthline.dicom.FolderListing;
 import org.truthline.dicom.PixelMedDicomToolkit;
 
 class UploadServiceTest {
@@ -342,6 +345,40 @@ class UploadServiceTest {
                 assertThat(roomy.missingDicomdirReferences(batch)).containsExactly("export/SERIES2/IM0001");
             } finally {
                 roomy.destroy();
+            }
+        }
+
+        @Test
+        void missingReferences_goToTheImport() throws Exception {
+            Path export = temp.resolve("export-to-import");
+            Files.createDirectories(export.resolve("SERIES1"));
+            Files.copy(Path.of("samples", "CT_small.dcm"), export.resolve("SERIES1/IM0001"));
+            Files.copy(Path.of("samples", "MR_small.dcm"), export.resolve("SERIES1/IM0002"));
+            new DicomDirectory(export.toFile(), new String[] {"SERIES1/IM0001", "SERIES1/IM0002"})
+                    .write(export.resolve("DICOMDIR").toString());
+            ImportService imports = Mockito.mock(ImportService.class);
+            Mockito.when(imports.startFiles(Mockito.anyLong(), Mockito.any(), Mockito.any(FolderListing.class),
+                    Mockito.anyString(), Mockito.anyString())).thenReturn(new ImportJob(7, 1, "upload", "RUNNING", 1,
+                    0, 0, 0, 0, null, null, null, 0, 0));
+            UploadService withImports = new UploadService(imports, new PixelMedDicomToolkit(DicomLimits.DEFAULTS),
+                    new StorageLayout(temp.resolve("data-import")), DataSize.ofMegabytes(1), 10,
+                    DataSize.ofMegabytes(1), DicomLimits.DEFAULTS.maxFileBytes());
+            try {
+                UploadService.Batch batch = withImports.newBatch();
+                withImports.addFromFolder(batch, "export/DICOMDIR", Files.newInputStream(export.resolve("DICOMDIR")));
+                withImports.addFromFolder(batch, "export/SERIES1/IM0001",
+                        Files.newInputStream(export.resolve("SERIES1/IM0001")));
+
+                withImports.startImport(1, batch, "lead");
+
+                ArgumentCaptor<FolderListing> listing = ArgumentCaptor.forClass(FolderListing.class);
+                Mockito.verify(imports).startFiles(Mockito.eq(1L), Mockito.eq(batch.root()), listing.capture(),
+                        Mockito.anyString(), Mockito.eq("lead"));
+                assertThat(listing.getValue().files()).containsExactly(batch.root().resolve("export/SERIES1/IM0001"));
+                assertThat(listing.getValue().missingReferences()).containsOnlyKeys(
+                        batch.root().resolve("export/SERIES1/IM0002"));
+            } finally {
+                withImports.destroy();
             }
         }
 

@@ -38,6 +38,7 @@ import org.truthline.identity.Role;
 import org.truthline.intake.scp.TestPeers;
 import org.truthline.intake.ImportFileResult;
 import org.truthline.intake.ImportJob;
+import org.truthline.intake.QuarantineEntry;
 import org.truthline.project.NewProject;
 import org.truthline.project.ProjectSummary;
 import org.truthline.ui.project.ProjectView;
@@ -235,10 +236,15 @@ class ProjectUploadTest extends KaribuTestBase {
                 .filter(j -> !"RUNNING".equals(j.status())).findFirst());
         assertThat(job.status()).isEqualTo("COMPLETED");
         assertThat(job.source()).isEqualTo("upload of 2 files by lead");
-        assertThat(imports.files(job.id())).extracting(ImportFileResult::fileName)
-                .containsExactlyInAnyOrder("export/SERIES1/IM0001", "export/SERIES2/IM0001");
-        assertThat(imports.files(job.id())).extracting(ImportFileResult::outcome).containsOnly("HELD");
-        assertThat(imports.quarantine(project.id())).isEmpty();
+        Map<String, ImportFileResult> results = imports.files(job.id()).stream()
+                .collect(Collectors.toMap(ImportFileResult::fileName, result -> result));
+        assertThat(results).containsOnlyKeys("export/SERIES1/IM0001", "export/SERIES2/IM0001",
+                "export/SERIES3/IM0001");
+        assertThat(results.get("export/SERIES1/IM0001").outcome()).isEqualTo("HELD");
+        assertThat(results.get("export/SERIES2/IM0001").outcome()).isEqualTo("HELD");
+        assertThat(results.get("export/SERIES3/IM0001").reasonCode()).isEqualTo("MISSING_REFERENCED_FILE");
+        assertThat(imports.quarantine(project.id())).extracting(QuarantineEntry::reasonCode)
+                .containsExactly("MISSING_REFERENCED_FILE");
     }
 
     @Test

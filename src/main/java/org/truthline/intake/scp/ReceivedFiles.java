@@ -4,14 +4,13 @@ import com.pixelmed.network.ReceivedObjectHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the objects of one association. PixelMed names a received file after its SOP Instance UID, so a
- * second object with the same UID would overwrite the first; each file is therefore renamed at once to a
- * sequence number ({@code instance-00001.dcm}), which also keeps original UIDs out of the import's file names.
+ * Collects the objects of one association. Each file that PixelMed reports is renamed at once from
+ * {@code <uid>.received} to {@code <uid>.dcm} ({@link SpoolFileNames}), so the next object with the same SOP
+ * Instance UID in this association cannot overwrite it. The import results then name the object by its UID.
  *
  * <p>PixelMed calls the handler on the association's thread after the whole object has been written.
  */
@@ -27,8 +26,12 @@ class ReceivedFiles extends ReceivedObjectHandler {
     @Override
     public synchronized void sendReceivedObjectIndication(String fileName, String transferSyntax, String callingAeTitle)
             throws IOException {
-        Path target = folder.resolve(String.format("instance-%05d.dcm", files.size() + 1));
-        Files.move(Path.of(fileName), target, StandardCopyOption.REPLACE_EXISTING);
+        Path received = Path.of(fileName);
+        String name = received.getFileName().toString();
+        String uid = name.endsWith(SafeStoredFilePathStrategy.SUFFIX)
+                ? name.substring(0, name.length() - SafeStoredFilePathStrategy.SUFFIX.length()) : name;
+        Path target = SpoolFileNames.instanceFile(folder, uid);
+        Files.move(received, target);
         files.add(target);
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Accepts Verification and every storage SOP class PixelMed supports (image and non-image), each in the transfer
@@ -15,16 +17,18 @@ import java.util.Set;
  * accepts the first transfer syntax left.
  *
  * <p>PixelMed's own {@code AnyExplicitStorePresentationContextSelectionPolicy} would also accept MPEG and other
- * explicit-VR syntaxes whose pixels Truthline cannot read, so this policy narrows the list.
+ * explicit-VR syntaxes whose pixels Truthline cannot read, so this policy narrows the list. A compressed syntax is
+ * accepted only when its decoder is installed, checked once when the policy is built. A JPEG-LS image is then
+ * never answered with Success and quarantined as UNSUPPORTED_TRANSFER_SYNTAX: a sender that can decompress it
+ * sends it uncompressed, and one that cannot reports that the image was not sent.
  */
 class StoragePresentationContextPolicy implements PresentationContextSelectionPolicy {
 
     /** Result/reason value of a rejected presentation context: transfer syntaxes not supported (PS3.8 9.3.3.2). */
     private static final byte TRANSFER_SYNTAXES_NOT_SUPPORTED = 4;
 
-    // NOTE: JPEG-LS is accepted because the pipeline reads it when a JPEG-LS ImageIO reader is installed. Without
-    // one, such files are quarantined as UNSUPPORTED_TRANSFER_SYNTAX instead of being rejected at the network.
-    static final Set<String> ACCEPTED_TRANSFER_SYNTAXES = Set.of(
+    /** The transfer syntaxes the intake pipeline can read when their decoders are installed. */
+    static final Set<String> CANDIDATE_TRANSFER_SYNTAXES = Set.of(
             TransferSyntax.ImplicitVRLittleEndian,
             TransferSyntax.ExplicitVRLittleEndian,
             TransferSyntax.ExplicitVRBigEndian,
@@ -41,6 +45,18 @@ class StoragePresentationContextPolicy implements PresentationContextSelectionPo
 
     private final CompositeInstanceStoreAbstractSyntaxSelectionPolicy abstractSyntaxPolicy =
             new CompositeInstanceStoreAbstractSyntaxSelectionPolicy();
+    private final Set<String> acceptedTransferSyntaxes;
+
+    /** Creates a policy that accepts the candidate syntaxes for which {@code decodable} returns true. */
+    StoragePresentationContextPolicy(Predicate<String> decodable) {
+        this.acceptedTransferSyntaxes = CANDIDATE_TRANSFER_SYNTAXES.stream().filter(decodable)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Returns the transfer syntaxes accepted in storage presentation contexts. */
+    Set<String> acceptedTransferSyntaxes() {
+        return acceptedTransferSyntaxes;
+    }
 
     @Override
     public LinkedList applyPresentationContextSelectionPolicy(LinkedList presentationContexts, int associationNumber,
@@ -57,7 +73,7 @@ class StoragePresentationContextPolicy implements PresentationContextSelectionPo
             List<String> proposed = new ArrayList<>((List<String>) context.getTransferSyntaxUIDs());
             context.newTransferSyntaxUIDs();
             for (String uid : proposed) {
-                if (uid != null && ACCEPTED_TRANSFER_SYNTAXES.contains(uid)) {
+                if (uid != null && acceptedTransferSyntaxes.contains(uid)) {
                     context.addTransferSyntaxUID(uid);
                 }
             }

@@ -1,7 +1,6 @@
 package org.truthline.intake.scp;
 
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.StorageSOPClassSCP;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.truthline.dicom.DicomToolkit;
 import org.truthline.intake.ImportJob;
 
 /**
@@ -51,7 +51,7 @@ public class StorageScp implements SmartLifecycle {
     private final ScpProperties properties;
     private final ProjectAeTitles routing;
     private final ImportSpool spool;
-    private final StoragePresentationContextPolicy policy = new StoragePresentationContextPolicy();
+    private final StoragePresentationContextPolicy policy;
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
 
@@ -59,10 +59,18 @@ public class StorageScp implements SmartLifecycle {
     private ExecutorService associations;
     private Thread acceptor;
 
-    public StorageScp(ScpProperties properties, ProjectAeTitles routing, ImportSpool spool) {
+    public StorageScp(ScpProperties properties, ProjectAeTitles routing, ImportSpool spool, DicomToolkit dicom) {
         this.properties = properties;
         this.routing = routing;
         this.spool = spool;
+        this.policy = new StoragePresentationContextPolicy(dicom::canDecode);
+        List<String> rejected = StoragePresentationContextPolicy.CANDIDATE_TRANSFER_SYNTAXES.stream()
+                .filter(uid -> !policy.acceptedTransferSyntaxes().contains(uid)).sorted()
+                .map(dicom::describeTransferSyntax).toList();
+        if (!rejected.isEmpty()) {
+            log.warn("C-STORE receiver rejects {} at negotiation because no decoder for them is installed; senders "
+                    + "must decompress such images or send them in an accepted transfer syntax", rejected);
+        }
     }
 
     @Override
@@ -170,30 +178,31 @@ public class StorageScp implements SmartLifecycle {
 
     private void receive(Socket socket, AssociationRequest request, long projectId, String peer)
             throws IOException, DicomException, DicomNetworkException {
-        Path folder = spool.newFolder("c-store");
+        String source = "C-STORE from " + request.callingAeTitle();
+        Path folder = spool.newFolder(ImportSpool.C_STORE, projectId, source, IMPORT_USER);
         ReceivedFiles received = new ReceivedFiles(folder);
         log.info("Association from {} (calling AE '{}', called AE '{}') accepted for project {}", peer,
                 request.callingAeTitle(), request.calledAeTitle(), projectId);
         try {
             new StorageSOPClassSCP(new ReplayingSocket(socket, request.pdu()), request.calledAeTitle(),
                     MAXIMUM_PDU_LENGTH_RECEIVED, SOCKET_BUFFER_BYTES, SOCKET_BUFFER_BYTES, folder.toFile(),
-                    StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, received, null, null, null, null, policy)
+                    new SafeStoredFilePathStrategy(), received, null, null, null, null, policy)
                     .run();
         } finally {
-            importReceived(received, folder, projectId, request.callingAeTitle());
+            importReceived(received, folder, projectId, source);
         }
     }
 
     /** Imports whatever arrived complete, also when the association was aborted halfway. */
-    private void importReceived(ReceivedFiles received, Path folder, long projectId, String callingAeTitle) {
+    private void importReceived(ReceivedFiles received, Path folder, long projectId, String source) {
         List<Path> files = received.files();
         if (files.isEmpty()) {
             spool.delete(folder);
             return;
         }
-        ImportJob job = spool.importFiles(projectId, folder, files, "C-STORE from " + callingAeTitle, IMPORT_USER);
-        log.info("Association from calling AE '{}' ended with {} object(s); import {} started for project {}",
-                callingAeTitle, files.size(), job.id(), projectId);
+        ImportJob job = spool.importFiles(projectId, folder, files, source, IMPORT_USER);
+        log.info("Association ({}) ended with {} object(s); import {} started for project {}", source,
+                files.size(), job.id(), projectId);
     }
 
     private static void closeQuietly(Socket socket) {
