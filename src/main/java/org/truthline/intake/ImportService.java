@@ -557,7 +557,7 @@ public class ImportService implements InitializingBean, DisposableBean {
     }
 
     /**
-     * Marks every RUNNING import as INTERRUPTED, with an error message that says how far it got and what to do.
+     * Marks every RUNNING import as INTERRUPTED, with an error message that gives how far it got and what to do.
      * It runs once at start-up, before this server creates any import, so every RUNNING import was left by an
      * earlier run. NOTE: this assumes one Truthline server per database.
      *

@@ -25,8 +25,8 @@ import java.util.concurrent.Executors;
  * behind its reverse proxy: the viewer's files, an {@code app-config.js} whose only data source is
  * {@code /dicomweb} on the same origin, and {@code /dicomweb/**} forwarded to Truthline with the browser's cookies.
  * The prebuilt viewer sends no credentials of its own, so Truthline gets the session of the user who signed in to
- * Truthline on the same host (cookies are shared across the ports of one host, as they are across the paths of one
- * site behind a proxy). Every forwarded request is recorded with its status.
+ * Truthline on the same host. Browsers send a host's cookies to all of its ports, as they do to all paths of one
+ * site behind a proxy. Every forwarded request is recorded with its status.
  */
 final class OhifServer implements AutoCloseable {
 

@@ -72,7 +72,7 @@ class DataSetDigestTest {
     }
 
     @Test
-    void mediaStorageSopInstanceUid_readFromFileMeta() throws Exception {
+    void sopInstanceUid_readFromFileMeta() throws Exception {
         Path file = Path.of("samples", "MR_small.dcm");
 
         assertThat(toolkit.mediaStorageSopInstanceUid(file)).hasValue(toolkit.read(file).sopInstanceUid());

@@ -20,7 +20,7 @@ import org.truthline.project.ProjectSummary;
 
 /**
  * Checks what a DICOMweb pull takes from its configuration and from the PACS, against a mock PACS on loopback
- * whose QIDO-RS search answers a Study Instance UID that is not a UID.
+ * whose QIDO-RS search returns a Study Instance UID that is not a UID.
  */
 class DicomwebPullInputTest extends DicomwebTestBase {
 

@@ -36,7 +36,7 @@ class HeldImageVisibilityTest extends DicomwebTestBase {
         clearBurnedIn(cleared);
     }
 
-    /** Every DICOMweb path that serves content of one instance, for the image given. */
+    /** Returns every DICOMweb path that serves content of one instance, for the image given. */
     private static List<String> instancePaths(ImageRow image) {
         return List.of(image.studyPath(), image.seriesPath(), image.instancePath(), image.studyPath() + "/metadata",
                 image.seriesPath() + "/metadata", image.instancePath() + "/metadata", image.instancePath()
@@ -59,7 +59,7 @@ class HeldImageVisibilityTest extends DicomwebTestBase {
             for (String user : OTHER_STAFF) {
                 HttpResponse<byte[]> response = get(user, path, null);
                 if (path.endsWith("/instances")) {
-                    // A search answers 200 with no matches rather than 404.
+                    // A search returns 200 with no matches rather than 404.
                     assertThat(response.statusCode()).as("%s %s", user, path).isEqualTo(200);
                     assertThat(mapper.readTree(response.body())).as("%s %s", user, path).isEmpty();
                 } else {

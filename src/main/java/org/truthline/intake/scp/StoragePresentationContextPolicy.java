@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  *
  * <p>PixelMed's own {@code AnyExplicitStorePresentationContextSelectionPolicy} would also accept MPEG and other
  * explicit-VR syntaxes whose pixels Truthline cannot read, so this policy narrows the list. A compressed syntax is
- * accepted only when its decoder is installed, checked once when the policy is built. A JPEG-LS image is then
- * never answered with Success and quarantined as UNSUPPORTED_TRANSFER_SYNTAX: a sender that can decompress it
- * sends it uncompressed, and one that cannot reports that the image was not sent.
+ * accepted only when its decoder is installed, checked once when the policy is built. So a JPEG-LS image never
+ * gets Success and is then quarantined as UNSUPPORTED_TRANSFER_SYNTAX. A sender that can decompress it sends it
+ * uncompressed, and one that cannot reports that the image was not sent.
  */
 class StoragePresentationContextPolicy implements PresentationContextSelectionPolicy {
 

@@ -192,7 +192,7 @@ class StorageScpTest {
 
     /**
      * storescu proposes JPEG-LS and the uncompressed syntaxes. Without a JPEG-LS decoder the receiver accepts
-     * only the uncompressed ones, so the image is never answered with Success and then quarantined. dcmtk's
+     * only the uncompressed ones, so the image never gets Success and is then quarantined. dcmtk's
      * storescu 3.6.7 cannot decompress JPEG-LS itself, so it reports the failure to its user.
      */
     @Test
